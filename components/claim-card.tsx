@@ -1,0 +1,49 @@
+import type { Accusation } from '@/lib/types';
+import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
+import { ActorLabel } from './actor-label';
+
+const FACET_LABELS = { targets: 'Targets', evidence: 'Evidence claimed', response: 'Response', denial: 'Denial' } as const;
+
+/** One accusation: who accuses whom of what, the sentence that says it, the facets and why it was read so. */
+/** `compact` leaves out the facets (they are shown once, on the main accusation). */
+export function ClaimCard({ accusation, primary, compact = false }: { accusation: Accusation; primary?: boolean; compact?: boolean }) {
+  const a = accusation;
+  return (
+    <article
+      className={`claim-card${primary ? ' claim-primary' : ''}`}
+      aria-label={`${a.accuser.name} accuses ${a.accused.name} of ${CATEGORY_LABELS[a.charge.category]}`}
+    >
+      {primary ? <div className="claim-flag">Main accusation</div> : null}
+      <div className="claim-roles">
+        <ActorLabel actor={a.accuser} role="accuser" />
+        <span className="claim-verb">accuses</span>
+        <ActorLabel actor={a.accused} role="accused" />
+      </div>
+      <div className="claim-charge">
+        <span className={`badge badge-${a.charge.category}`}>{CATEGORY_LABELS[a.charge.category]}</span>
+        {a.charge.text ? <span className="charge-words">“{a.charge.text}”</span> : null}
+      </div>
+      <blockquote className="claim-quote">{a.quote}</blockquote>
+      {!compact ? (
+        <dl className="facets">
+          {(Object.keys(FACET_LABELS) as (keyof typeof FACET_LABELS)[]).map((k) =>
+            a.facets[k].length ? (
+              <div key={k} className={`facet facet-${k}`}>
+                <dt>{FACET_LABELS[k]}</dt>
+                <dd>{a.facets[k].join(' · ')}</dd>
+              </div>
+            ) : null,
+          )}
+        </dl>
+      ) : null}
+      <details className="reasons">
+        <summary>Why this reading (confidence {Math.round(a.confidence * 100)}%)</summary>
+        <ul>
+          {a.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,5 @@
+import { registerBackground } from '@/lib/extension/register-background';
+
+export default defineBackground(() => {
+  registerBackground();
+});

@@ -1,0 +1,296 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { sendMessage, type AnalyzeTabResponse, type CounterclaimView, type ErrorInfo } from '@/lib/messaging';
+import type { Relation } from '@/lib/types';
+import { ClaimCard } from '@/components/claim-card';
+import { CounterclaimRow, formatDate } from '@/components/counterclaim-row';
+import { StatusMessage } from '@/components/status-message';
+
+/** How long the popup waits for an analysis before it says so (a page that never answers must not hang it). */
+const ANALYZE_TIMEOUT_MS = 20_000;
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'error'; error: ErrorInfo; selectionAvailable: boolean }
+  | { phase: 'ready'; result: Extract<AnalyzeTabResponse, { ok: true }> };
+
+type SaveState =
+  { phase: 'idle' } | { phase: 'saving' } | { phase: 'saved'; status: 'created' | 'updated' | 'already' } | { phase: 'error'; message: string };
+
+/** The tab to analyse: `?tabId=` when the popup is opened as a page (tests, the demo), else the active tab. */
+async function targetTabId(): Promise<number | null> {
+  const fromUrl = new URLSearchParams(location.search).get('tabId');
+  if (fromUrl && /^\d+$/.test(fromUrl)) return Number(fromUrl);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('timeout')), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e)),
+    );
+  });
+}
+
+const GROUPS: { relation: Relation; title: string }[] = [
+  { relation: 'reversal', title: 'Reversals: the accused accuses back' },
+  { relation: 'mirror', title: 'Mirrors: the accused levels the same charge at someone else' },
+  { relation: 'turnabout', title: 'Turnabouts: the accuser itself stands accused' },
+];
+
+export function App() {
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  const [save, setSave] = useState<SaveState>({ phase: 'idle' });
+  const [tabId, setTabId] = useState<number | null>(null);
+
+  const analyze = useCallback(
+    async (useSelection = false) => {
+      setState({ phase: 'loading' });
+      setSave({ phase: 'idle' });
+      try {
+        const id = tabId ?? (await targetTabId());
+        if (id === null) {
+          setState({ phase: 'error', error: { code: 'no-tab', message: 'There is no tab to read.' }, selectionAvailable: false });
+          return;
+        }
+        setTabId(id);
+        const res = await withTimeout(sendMessage(browser.runtime, 'analyzeTab', { tabId: id, useSelection }), ANALYZE_TIMEOUT_MS);
+        if (!res) throw new Error('no answer');
+        if (res.ok) {
+          setState({ phase: 'ready', result: res });
+          if (res.saved) setSave({ phase: 'saved', status: 'already' });
+        } else setState({ phase: 'error', error: res.error, selectionAvailable: res.selectionAvailable });
+      } catch (e) {
+        const timeout = e instanceof Error && e.message === 'timeout';
+        setState({
+          phase: 'error',
+          error: {
+            code: 'internal',
+            message: timeout
+              ? 'Reading this page took too long. Try again, or select the article text and analyse the selection.'
+              : 'Counterclaim could not talk to its background worker. Try again.',
+          },
+          selectionAvailable: timeout,
+        });
+      }
+    },
+    [tabId],
+  );
+
+  useEffect(() => {
+    void analyze(false);
+    // Analyse once when the popup opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onSave = async () => {
+    if (state.phase !== 'ready') return;
+    setSave({ phase: 'saving' });
+    try {
+      const res = await sendMessage(browser.runtime, 'saveReport', { page: state.result.page });
+      if (res?.ok) {
+        setSave({ phase: 'saved', status: res.status });
+        setState({
+          phase: 'ready',
+          result: {
+            ...state.result,
+            saved: { id: res.id, savedAt: res.savedAt },
+            libraryCount: state.result.libraryCount + (res.status === 'created' ? 1 : 0),
+          },
+        });
+      } else setSave({ phase: 'error', message: res?.error.message ?? 'The article could not be saved. Try again.' });
+    } catch {
+      setSave({ phase: 'error', message: 'The article could not be saved. Nothing was changed; try again.' });
+    }
+  };
+
+  return (
+    <main className="popup" aria-busy={state.phase === 'loading'}>
+      <header className="app-head">
+        <h1>Counterclaim</h1>
+        {state.phase === 'ready' ? <span className="library-count">{state.result.libraryCount} in library</span> : null}
+      </header>
+      {state.phase === 'loading' ? <StatusMessage kind="loading" title="Reading the article…" /> : null}
+      {state.phase === 'error' ? (
+        <ErrorView
+          error={state.error}
+          selectionAvailable={state.selectionAvailable}
+          onRetry={() => void analyze(false)}
+          onSelection={() => void analyze(true)}
+        />
+      ) : null}
+      {state.phase === 'ready' ? <ResultView result={state.result} save={save} onSave={() => void onSave()} /> : null}
+    </main>
+  );
+}
+
+function ErrorView({
+  error,
+  selectionAvailable,
+  onRetry,
+  onSelection,
+}: {
+  error: ErrorInfo;
+  selectionAvailable: boolean;
+  onRetry: () => void;
+  onSelection: () => void;
+}) {
+  const titles: Partial<Record<ErrorInfo['code'], string>> = {
+    restricted: 'This page cannot be read',
+    'not-article': 'No article found on this page',
+    'no-selection': 'Nothing is selected',
+    'too-large': 'This page is too large',
+    'injection-failed': 'This page could not be read',
+  };
+  const offerSelection = error.code === 'not-article' || error.code === 'no-selection' || error.code === 'too-large' || selectionAvailable;
+  return (
+    <StatusMessage kind="error" title={titles[error.code] ?? 'Something went wrong'}>
+      <p>{error.message}</p>
+      <div className="actions">
+        {offerSelection ? (
+          <button type="button" className="primary" onClick={onSelection}>
+            Analyse selected text
+          </button>
+        ) : null}
+        {error.code !== 'restricted' ? (
+          <button type="button" onClick={onRetry}>
+            Try again
+          </button>
+        ) : null}
+      </div>
+    </StatusMessage>
+  );
+}
+
+function ResultView({ result, save, onSave }: { result: Extract<AnalyzeTabResponse, { ok: true }>; save: SaveState; onSave: () => void }) {
+  const { page, counterclaims, libraryCount } = result;
+  const { article, analysis } = page;
+  const accusations = analysis.accusations;
+  const source = article.siteName ?? (article.url ? new URL(article.url).hostname : 'this page');
+  const byRelation = (r: Relation) => counterclaims.filter((c) => c.relation === r);
+  const echoes = byRelation('echo');
+  const counter = counterclaims.filter((c) => c.relation !== 'echo');
+  return (
+    <>
+      <section className="article-head" aria-label="This article">
+        <h2 className="article-title">{article.title || 'Untitled page'}</h2>
+        <p className="article-meta">
+          {source} · {formatDate(article.publishedAt)}
+          {page.fromSelection ? ' · from your selection' : ''}
+        </p>
+        <div className="actions">
+          <SaveButton save={save} onSave={onSave} />
+        </div>
+        {analysis.notes.map((n, i) => (
+          <p key={i} className="notice">
+            {n}
+          </p>
+        ))}
+      </section>
+
+      <section aria-labelledby="accusations-h">
+        <h3 id="accusations-h">What this article accuses</h3>
+        {accusations.length === 0 ? (
+          <StatusMessage kind="empty" title="No accusation between states found">
+            <p>
+              Counterclaim looks for one government or international body accusing another of something. This article does not seem to contain one.
+            </p>
+          </StatusMessage>
+        ) : (
+          <div className="claims">
+            {accusations.map((a, i) => (
+              <ClaimCard key={i} accusation={a} primary={i === analysis.primary} compact={i !== analysis.primary} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      {accusations.length > 0 ? (
+        <section aria-labelledby="counterclaims-h">
+          <h3 id="counterclaims-h">Counterclaims in your library</h3>
+          {counter.length === 0 ? (
+            <StatusMessage kind="empty" title={libraryCount === 0 ? 'Your library is empty' : 'No counterclaim yet'}>
+              <p>
+                {libraryCount === 0
+                  ? 'Save articles with the button above. Later articles are matched against them: when an accused party levels the same charge at someone else, it shows here.'
+                  : `None of the ${libraryCount} report${libraryCount === 1 ? '' : 's'} in your library answers this accusation.`}
+              </p>
+            </StatusMessage>
+          ) : (
+            GROUPS.map(({ relation, title }) =>
+              byRelation(relation).length ? (
+                <div key={relation} className="relation-group">
+                  <h4 className="group-title">{title}</h4>
+                  <ul className="counterclaims">
+                    {byRelation(relation).map((c) => (
+                      <CounterclaimRow
+                        key={`${c.report.id}-${c.accusation.accuser.code}-${c.accusation.accused.code}-${c.accusation.category}`}
+                        current={accusations[c.against]!}
+                        currentSource={source}
+                        currentDate={article.publishedAt}
+                        counterclaim={c}
+                      />
+                    ))}
+                  </ul>
+                </div>
+              ) : null,
+            )
+          )}
+          {echoes.length ? <EchoList echoes={echoes} /> : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function EchoList({ echoes }: { echoes: CounterclaimView[] }) {
+  return (
+    <details className="echoes">
+      <summary>
+        {echoes.length} echo{echoes.length === 1 ? '' : 'es'}: others making the same charge (context, not counterclaims)
+      </summary>
+      <ul>
+        {echoes.map((e) => (
+          <li key={`${e.report.id}-${e.accusation.accuser.code}`}>
+            {e.accusation.accuser.name} accuses {e.accusation.accused.name} — {e.report.title} ({formatDate(e.report.publishedAt)})
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function SaveButton({ save, onSave }: { save: SaveState; onSave: () => void }) {
+  if (save.phase === 'saving')
+    return (
+      <button type="button" className="primary" disabled>
+        Saving…
+      </button>
+    );
+  if (save.phase === 'saved')
+    return (
+      <>
+        <span className="saved-state" role="status">
+          {save.status === 'already' ? 'Already in your library' : save.status === 'updated' ? 'Updated in your library' : 'Saved to your library'}
+        </span>
+        <button type="button" onClick={onSave} title="Save again to update the stored copy">
+          Update
+        </button>
+      </>
+    );
+  return (
+    <>
+      <button type="button" className="primary" onClick={onSave}>
+        Save to library
+      </button>
+      {save.phase === 'error' ? (
+        <span className="save-error" role="alert">
+          {save.message}
+        </span>
+      ) : null}
+    </>
+  );
+}

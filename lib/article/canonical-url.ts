@@ -1,0 +1,21 @@
+const TRACKING =
+  /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref|ref_src|ref_url|cmpid|ocid|smid|sref|taid|spm|share|at_medium|at_campaign|at_custom\d*)$/i;
+
+/** Removes tracking parameters and the fragment, lowercases the host and drops a default port; null for non-web URLs. */
+export function canonicalizeUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
+  u.searchParams.sort();
+  u.hostname = u.hostname.toLowerCase();
+  let href = u.href;
+  if (u.pathname !== '/' && href.endsWith('/') && !u.search) href = href.slice(0, -1);
+  return href;
+}

@@ -1,0 +1,135 @@
+import type { ChargeCategory } from '../types';
+import type { Token } from '../text/tokens';
+import { PhraseIndex, phraseWords, type PhrasePattern } from '../text/phrases';
+import { isChargeCategory } from './taxonomy';
+import lexicon from './data/lexicon.json';
+
+export interface ChargeHit {
+  category: ChargeCategory;
+  /** Token range of the charge words, end exclusive. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** The article's own words, widened to the modifiers before the term ("malicious cyber campaign"). */
+  text: string;
+  weak: boolean;
+  /** The lexicon term that matched, for reasons. */
+  term: string;
+}
+
+interface Entry {
+  category: ChargeCategory;
+  term: string;
+  weak: boolean;
+}
+
+function compile(): PhraseIndex<Entry> {
+  const patterns: PhrasePattern<Entry>[] = [];
+  const seen = new Set<string>();
+  const add = (category: string, term: string, weak: boolean) => {
+    if (!isChargeCategory(category)) throw new Error(`lexicon.json: unknown category "${category}"`);
+    if (term !== term.toLowerCase() || !term.trim()) throw new Error(`lexicon.json: terms are lowercase and non-empty ("${term}")`);
+    if (seen.has(term)) throw new Error(`lexicon.json: duplicate term "${term}"`);
+    seen.add(term);
+    patterns.push({ words: phraseWords(term), value: { category, term, weak } });
+  };
+  for (const [category, terms] of Object.entries(lexicon.categories)) for (const t of terms) add(category, t, false);
+  for (const [category, terms] of Object.entries(lexicon.weak)) for (const t of terms) add(category, t, true);
+  return new PhraseIndex(patterns);
+}
+
+const INDEX = compile();
+
+/** Words that may sit before a charge term as part of the article's wording of it. */
+const MODIFIER_STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'in',
+  'on',
+  'to',
+  'and',
+  'or',
+  'with',
+  'by',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'that',
+  'this',
+  'these',
+  'those',
+  'from',
+  'as',
+  'at',
+  'it',
+  'they',
+  'we',
+  's',
+  'has',
+  'have',
+  'had',
+  'accused',
+  'accuse',
+  'accuses',
+  'accusing',
+  'blamed',
+  'said',
+  'says',
+  'orchestrating',
+  'conducting',
+  'launching',
+  'carrying',
+  'out',
+  'behind',
+  'responsible',
+  'over',
+  'about',
+  'against',
+  'into',
+  'up',
+  'such',
+  'also',
+  'not',
+]);
+
+/** Finds charge terms in a sentence's tokens. Weak terms are dropped when a strong term is present. */
+export function findCharges(tokens: Token[], source: string): ChargeHit[] {
+  const hits: ChargeHit[] = [];
+  for (const m of INDEX.findAll(tokens, source)) {
+    let from = m.from;
+    // Widen over up to two lowercase modifiers right before the term ("malicious cyber campaign").
+    for (let k = 0; k < 2 && from > 0; k++) {
+      const prev = tokens[from - 1]!;
+      const gap = source.slice(prev.end, tokens[from]!.start);
+      // Verbs ("spreading") and adverbs are not part of the charge's wording.
+      if (!/^[\s-]+$/.test(gap) || MODIFIER_STOP.has(prev.lower) || prev.text !== prev.lower || /\d/.test(prev.text) || /(ing|ly)$/.test(prev.lower))
+        break;
+      from--;
+    }
+    const start = tokens[from]!.start;
+    const end = tokens[m.to - 1]!.end;
+    hits.push({
+      category: m.value.category,
+      from: m.from,
+      to: m.to,
+      start,
+      end,
+      text: source.slice(start, end),
+      weak: m.value.weak,
+      term: m.value.term,
+    });
+  }
+  return hits.some((h) => !h.weak) ? hits.filter((h) => !h.weak) : hits;
+}

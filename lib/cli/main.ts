@@ -1,0 +1,185 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeArticle } from '../analyze';
+import { rankCounterclaims, type StoredAccusation } from '../match/rank-counterclaims';
+import type { Accusation, Analysis, ArticleContent } from '../types';
+import { CATEGORY_LABELS } from '../charges/taxonomy';
+import { readArticleFile, UserError } from './read-file';
+
+const USAGE = `counterclaim: who accused whom of what, and the mirror-image accusation
+
+Usage:
+  counterclaim analyze FILE... [--json]
+      Read .html (through Readability) or .txt files (first line is the title) and print their accusations.
+  counterclaim match FILE --library PATH... [--json]
+      Match FILE's main accusation against a library: files, or folders of .html/.txt files.
+  counterclaim --help | --version
+`;
+
+interface Analysed {
+  file: string;
+  article: ArticleContent;
+  analysis: Analysis;
+  timings: { readabilityMs: number; analysisMs: number };
+}
+
+async function analyseFile(file: string): Promise<Analysed> {
+  const { article, readabilityMs } = await readArticleFile(file);
+  const t0 = performance.now();
+  const analysis = analyzeArticle(article);
+  const analysisMs = performance.now() - t0;
+  return { file, article, analysis, timings: { readabilityMs: round(readabilityMs), analysisMs: round(analysisMs) } };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** The contract's shape of an accusation: roles, charge, quote, confidence, plus facets and reasons. */
+function accusationJson(a: Accusation) {
+  return { accuser: a.accuser, accused: a.accused, charge: a.charge, quote: a.quote, confidence: a.confidence, facets: a.facets, reasons: a.reasons };
+}
+
+function describe(a: Accusation): string {
+  return `${a.accuser.name} (${a.accuser.code}) accuses ${a.accused.name} (${a.accused.code}) of ${CATEGORY_LABELS[a.charge.category].toLowerCase()}${a.charge.text ? `: "${a.charge.text}"` : ''}`;
+}
+
+async function listLibrary(paths: string[], errors: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      errors.push(`${p}: no such file or folder`);
+      continue;
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(p)).filter((n) => /\.(html?|txt)$/i.test(n)).sort();
+      if (!names.length) errors.push(`${p}: the folder holds no .html or .txt files`);
+      files.push(...names.map((n) => join(p, n)));
+    } else files.push(p);
+  }
+  return files;
+}
+
+/** Runs the CLI; returns the exit code. Never throws to the user: errors are one line on stderr. */
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const json = argv.includes('--json');
+  const args = argv.filter((a) => a !== '--json');
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out.write(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command === '--version') {
+    out.write('counterclaim 0.1.0\n');
+    return 0;
+  }
+  const errors: string[] = [];
+  try {
+    if (command === 'analyze') {
+      if (!rest.length) throw new UserError('analyze needs at least one FILE');
+      const results = [];
+      for (const file of rest) {
+        try {
+          const r = await analyseFile(file);
+          results.push(r);
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          errors.push(e.message);
+        }
+      }
+      if (json) {
+        out.write(
+          `${JSON.stringify(
+            results.map((r) => ({
+              file: r.file,
+              title: r.article.title,
+              publishedAt: r.article.publishedAt,
+              language: r.analysis.language,
+              accusations: r.analysis.accusations.map(accusationJson),
+              primary: r.analysis.primary,
+              notes: r.analysis.notes,
+              timings: r.timings,
+            })),
+            null,
+            2,
+          )}\n`,
+        );
+      } else {
+        for (const r of results) {
+          out.write(`${r.file}\n  ${r.article.title || '(untitled)'}${r.article.publishedAt ? ` (${r.article.publishedAt})` : ''}\n`);
+          if (!r.analysis.accusations.length) out.write(`  no accusation found${r.analysis.notes.length ? `: ${r.analysis.notes.join(' ')}` : ''}\n`);
+          r.analysis.accusations.forEach((a, i) => {
+            out.write(
+              `  ${i === r.analysis.primary ? '*' : '-'} ${describe(a)} [${Math.round(a.confidence * 100)}%]\n      "${a.quote.length > 160 ? `${a.quote.slice(0, 157)}...` : a.quote}"\n`,
+            );
+          });
+          out.write(`  readability ${r.timings.readabilityMs} ms, analysis ${r.timings.analysisMs} ms\n\n`);
+        }
+      }
+    } else if (command === 'match') {
+      const libIndex = rest.indexOf('--library');
+      const file = rest[0];
+      const libPaths = libIndex >= 0 ? rest.slice(libIndex + 1) : [];
+      if (!file || file === '--library' || !libPaths.length) throw new UserError('usage: counterclaim match FILE --library PATH...');
+      const current = await analyseFile(file);
+      const stored: StoredAccusation[] = [];
+      const titles = new Map<string, string>();
+      for (const libFile of await listLibrary(libPaths, errors)) {
+        try {
+          const r = await analyseFile(libFile);
+          titles.set(libFile, r.article.title);
+          for (const a of r.analysis.accusations) {
+            stored.push({
+              reportId: libFile,
+              accuser: a.accuser,
+              accused: a.accused,
+              category: a.charge.category,
+              chargeText: a.charge.text,
+              quote: a.quote,
+              publishedAt: r.article.publishedAt,
+            });
+          }
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          errors.push(e.message);
+        }
+      }
+      const primary = current.analysis.primary === null ? null : current.analysis.accusations[current.analysis.primary]!;
+      const matches = primary
+        ? rankCounterclaims(
+            [primary],
+            current.article.publishedAt,
+            stored.filter((s) => s.reportId !== file),
+          )
+        : [];
+      const rows = matches.map((m) => ({
+        file: m.stored.reportId,
+        title: titles.get(m.stored.reportId) ?? '',
+        relation: m.relation,
+        score: m.score,
+        accusation: {
+          accuser: m.stored.accuser,
+          accused: m.stored.accused,
+          charge: { category: m.stored.category, text: m.stored.chargeText },
+          quote: m.stored.quote,
+        },
+        reasons: m.reasons,
+      }));
+      if (json) out.write(`${JSON.stringify({ file, primary: primary ? accusationJson(primary) : null, matches: rows }, null, 2)}\n`);
+      else {
+        out.write(`${file}\n  ${primary ? describe(primary) : 'no accusation found, nothing to match'}\n`);
+        if (primary && !rows.length) out.write('  no counterclaim in the library\n');
+        for (const r of rows)
+          out.write(`  ${r.relation.padEnd(9)} ${r.score.toFixed(2)}  ${r.title || r.file}\n            ${r.reasons.join('; ')}\n`);
+      }
+    } else {
+      throw new UserError(`unknown command "${command}" (try --help)`);
+    }
+  } catch (e) {
+    if (e instanceof UserError) errors.push(e.message);
+    else errors.push(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (const e of errors) err.write(`counterclaim: ${e}\n`);
+  return errors.length ? 1 : 0;
+}

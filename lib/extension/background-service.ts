@@ -1,0 +1,123 @@
+import { analyzeArticle } from '../analyze';
+import { articleFromSelection } from '../article/read-article';
+import { countReports, findCounterclaims, findSavedReport, saveReport, type CounterclaimWithReport } from '../library/reports';
+import type { LibraryDB } from '../library/db';
+import type { AnalyzeTabResponse, CounterclaimView, ErrorInfo, Handlers, PageAnalysis, PageExtract } from '../messaging';
+
+/** What the service needs from the browser, passed in so that tests can run it in Node. */
+export interface BackgroundDeps {
+  db: LibraryDB;
+  getTabUrl(tabId: number): Promise<string | undefined>;
+  /** Injects the extractor into the tab and returns what it found. Throws when the browser refuses. */
+  extractFromTab(tabId: number): Promise<PageExtract>;
+  setBadge(tabId: number, text: string): Promise<void>;
+  log?(message: string): void;
+}
+
+const READABLE = /^(https?|file):/i;
+const STORE_HOSTS =
+  /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)/i;
+
+export function restrictedReason(url: string | undefined): string | null {
+  if (!url) return 'This tab has no page that Counterclaim can read.';
+  if (STORE_HOSTS.test(url)) return 'Browsers do not let extensions read extension store pages.';
+  if (!READABLE.test(url)) return `Browsers do not let extensions read ${url.split(':')[0]}: pages. Open a news article and try again.`;
+  return null;
+}
+
+function toView(c: CounterclaimWithReport): CounterclaimView {
+  return {
+    relation: c.relation,
+    score: c.score,
+    reasons: c.reasons,
+    against: c.against,
+    report: c.report,
+    accusation: {
+      accuser: c.stored.accuser,
+      accused: c.stored.accused,
+      category: c.stored.category,
+      chargeText: c.stored.chargeText,
+      quote: c.stored.quote,
+    },
+  };
+}
+
+const fail = (code: ErrorInfo['code'], message: string, selectionAvailable = false): AnalyzeTabResponse => ({
+  ok: false,
+  error: { code, message },
+  selectionAvailable,
+});
+
+/** The background's message handlers. It keeps no state between messages: the library is in IndexedDB. */
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { db } = deps;
+  return {
+    async analyzeTab({ tabId, useSelection }) {
+      if (!Number.isInteger(tabId)) return fail('bad-request', 'No tab was given.');
+      const url = await deps.getTabUrl(tabId).catch(() => undefined);
+      const restricted = restrictedReason(url);
+      if (restricted) return fail('restricted', restricted);
+      let extract: PageExtract;
+      try {
+        extract = await deps.extractFromTab(tabId);
+      } catch (e) {
+        deps.log?.(`injection failed: ${String(e)}`);
+        return fail('injection-failed', 'Counterclaim could not read this page. Reload the page and try again.');
+      }
+      const selectionAvailable = extract.selection.trim().length > 0;
+      let page: PageAnalysis;
+      if (useSelection) {
+        if (!selectionAvailable) return fail('no-selection', 'Select the article text on the page first, then try again.');
+        const article = articleFromSelection(extract.selection, {
+          url: extract.url,
+          title: extract.pageTitle,
+          declaredLanguage: extract.declaredLanguage,
+        });
+        page = { article, analysis: analyzeArticle(article), fromSelection: true };
+      } else if (!extract.read.ok) {
+        return fail(
+          extract.read.reason === 'too-large' ? 'too-large' : 'not-article',
+          `${extract.read.message} You can select the article text and analyse the selection instead.`,
+          selectionAvailable,
+        );
+      } else {
+        page = { article: extract.read.article, analysis: analyzeArticle(extract.read.article), fromSelection: false };
+      }
+      const saved = await findSavedReport(db, page.article);
+      const counterclaims = (await findCounterclaims(db, page.analysis, page.article.publishedAt, saved?.id ?? null)).map(toView);
+      const nonEcho = counterclaims.filter((c) => c.relation !== 'echo').length;
+      await deps.setBadge(tabId, nonEcho ? String(nonEcho) : '').catch(() => undefined);
+      return {
+        ok: true,
+        page,
+        saved: saved ? { id: saved.id, savedAt: saved.savedAt } : null,
+        counterclaims,
+        libraryCount: await countReports(db),
+      };
+    },
+    async saveReport({ page }) {
+      if (!page?.article || typeof page.article.text !== 'string' || !page.analysis)
+        return { ok: false, error: { code: 'bad-request', message: 'Nothing to save.' } };
+      try {
+        const outcome = await saveReport(db, { article: page.article, analysis: page.analysis, source: page.fromSelection ? 'selection' : 'saved' });
+        const saved = await db.reports.get(outcome.id);
+        return { ok: true, id: outcome.id, status: outcome.status, savedAt: saved?.savedAt ?? new Date().toISOString() };
+      } catch (e) {
+        deps.log?.(`save failed: ${String(e)}`);
+        const quota = e instanceof Error && /quota/i.test(`${e.name} ${e.message}`);
+        return {
+          ok: false,
+          error: {
+            code: 'save-failed',
+            message: quota
+              ? 'The browser has no room left for the library. Nothing was saved; free some disk space and try again.'
+              : 'The article could not be saved. Nothing was changed; try again.',
+          },
+        };
+      }
+    },
+    async libraryStatus() {
+      return { count: await countReports(db) };
+    },
+  };
+}

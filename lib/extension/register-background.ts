@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { LibraryDB } from '../library/db';
+import { isMessage, type Handlers, type PageExtract } from '../messaging';
+import { createHandlers } from './background-service';
+
+/** Wires the background service to the browser: messages from the extension's own pages, badge clearing. */
+export function registerBackground(): void {
+  const db = new LibraryDB();
+  const handlers: Handlers = createHandlers({
+    db,
+    getTabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    extractFromTab: async (tabId) => {
+      const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
+      if (!result || result.result === undefined || result.result === null) throw new Error('the page script returned nothing');
+      return result.result as PageExtract;
+    },
+    setBadge: async (tabId, text) => {
+      await browser.action.setBadgeText({ tabId, text });
+      if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#ea580c' });
+    },
+    log: (m) => console.warn(`[counterclaim] ${m}`),
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    // Only the extension's own pages may ask; a web page or another extension is ignored.
+    if (sender.id !== browser.runtime.id || (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/')))) return false;
+    if (!isMessage(message)) {
+      console.warn('[counterclaim] ignored a malformed message');
+      return false;
+    }
+    const handler = handlers[message.type] as (data: unknown) => Promise<unknown>;
+    handler(message.data).then(sendResponse, (e: unknown) => {
+      console.error('[counterclaim]', e);
+      sendResponse({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Counterclaim. Try again.' } });
+    });
+    return true;
+  });
+
+  // The badge belongs to the page it was computed for.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void browser.action.setBadgeText({ tabId, text: '' });
+  });
+}

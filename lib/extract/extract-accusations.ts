@@ -1,0 +1,521 @@
+import type { Accusation, Actor, Charge, ChargeCategory, Facets, QuoteLocation } from '../types';
+import { tokenize, type Token } from '../text/tokens';
+import { splitSentences, type Sentence } from '../text/sentences';
+import { findCharges, type ChargeHit } from '../charges/lexicon';
+import { findMentions, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
+import { getGazetteer } from '../actors/gazetteer';
+import triggers from './data/triggers.json';
+
+const set = (words: string[]) => new Set(words);
+const ACCUSE = set(triggers.accuse);
+const BLAME = set(triggers.blame);
+const DENOUNCE = set(triggers.denounce);
+const HOLD = set(triggers.hold);
+const HOLD_COMPLEMENT = set(triggers.holdComplement);
+const IDENTIFY = set(triggers.identify);
+const IDENTIFY_COMPLEMENT = set(triggers.identifyComplement);
+const ATTRIBUTE = set(triggers.attribute);
+const BEHIND = set(triggers.behind);
+const SPEECH = set(triggers.speech);
+const DENY = set(triggers.deny);
+const ALLEGATION = set(triggers.allegationNoun);
+const NEGATOR = set(triggers.negator);
+const PASSIVE_AUX = set(triggers.passiveAux);
+const TARGET_PREP = set(triggers.targetPrep);
+const COUNTER = set(triggers.counterWords);
+
+/** One sentence, read: its tokens, the actors and charges in it, and its quoted stretches. */
+interface ReadSentence {
+  field: QuoteLocation['field'];
+  /** The whole field (title or body text) that the offsets index into. */
+  source: string;
+  sentence: Sentence;
+  index: number;
+  tokens: Token[];
+  mentions: Mention[];
+  charges: ChargeHit[];
+  /** Token ranges inside quotation marks. */
+  quotes: [number, number][];
+}
+
+/** An accusation found in one sentence, before the article-level merge. The accuser may be missing (headline style). */
+interface Candidate {
+  accuser: Mention | null;
+  accused: Mention;
+  charge: ChargeHit | null;
+  fallbackChargeText: string;
+  rule: string;
+  confidence: number;
+  reasons: string[];
+  read: ReadSentence;
+}
+
+export interface ExtractOptions {
+  title: string;
+  text: string;
+}
+
+/**
+ * Reads who accused whom of what in an article (headline and body), one accusation per distinct
+ * (accuser, accused, charge category), each with its best quote, facets, confidence and reasons.
+ * Returns them best first; the first is the article's primary accusation.
+ */
+export function extractAccusations({ title, text }: ExtractOptions): Accusation[] {
+  const ctx = newMentionContext();
+  const titleRead = title.trim() ? readSentences(title, 'title', { ...ctx, titleCase: isTitleCase(title) }) : [];
+  // The title's people are the article's people too.
+  const bodyRead = readSentences(text, 'text', ctx);
+  const all = [...titleRead, ...bodyRead];
+  const candidates: Candidate[] = [];
+  const denials: { code: string; text: string }[] = [];
+  for (const r of all) {
+    candidates.push(...candidatesIn(r, denials));
+  }
+  const titleCodes = new Set(titleRead.flatMap((r) => r.mentions.map((m) => m.code)));
+  return assemble(candidates, denials, titleCodes, bodyRead);
+}
+
+function isTitleCase(title: string): boolean {
+  const words = title.match(/\p{L}{4,}/gu) ?? [];
+  if (words.length < 3) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
+function readSentences(source: string, field: QuoteLocation['field'], ctx: MentionContext): ReadSentence[] {
+  return splitSentences(source).map((sentence, index) => {
+    const tokens = tokenize(sentence.text, sentence.start);
+    const charges = findCharges(tokens, source);
+    const blocked = new Set<number>();
+    for (const c of charges) for (let k = c.from; k < c.to; k++) blocked.add(k);
+    const mentions = findMentions(tokens, source, ctx, blocked);
+    return { field, source, sentence, index, tokens, mentions, charges, quotes: findQuotes(tokens, source, sentence) };
+  });
+}
+
+/**
+ * Token ranges inside quotation marks (straight or curly, single or double). An apostrophe inside a word
+ * ("China's") is not a quote mark; an opening mark sits right before a word, a closing one right after a word or
+ * its punctuation.
+ */
+function findQuotes(tokens: Token[], source: string, s: Sentence): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const gap = source.slice(i === 0 ? s.start : tokens[i - 1]!.end, i === tokens.length ? s.end : tokens[i]!.start);
+    if (i > 0 && i < tokens.length && /^['’]$/.test(gap)) continue;
+    if (open >= 0 && i > 0 && /^[,.;:!?…]*["”’']/.test(gap)) {
+      out.push([open, i]);
+      open = -1;
+      if (i < tokens.length && /\s["“‘']$/.test(gap)) open = i;
+    } else if (open < 0 && i < tokens.length && /(^|\s)["“‘']$/.test(gap)) open = i;
+  }
+  return out;
+}
+
+const inRange = (i: number, [a, b]: [number, number]) => i >= a && i < b;
+
+function quoteOf(r: ReadSentence, tokenIndex: number): [number, number] | null {
+  return r.quotes.find((q) => inRange(tokenIndex, q)) ?? null;
+}
+
+function isNegated(r: ReadSentence, ti: number): boolean {
+  for (let k = Math.max(0, ti - 3); k < ti; k++) if (NEGATOR.has(r.tokens[k]!.lower)) return true;
+  return false;
+}
+
+/** Text between two token positions has a clause break that a subject cannot cross. */
+function crossesClause(r: ReadSentence, source: string, fromTok: number, toTok: number): boolean {
+  const a = r.tokens[fromTok]?.end ?? r.sentence.start;
+  const b = r.tokens[toTok]?.start ?? r.sentence.end;
+  return /[;:]|\s[–—]\s/.test(source.slice(a, b));
+}
+
+/** The subject of the verb at `ti`: the nearest actor before it in the same clause, with the actors coordinated with it. */
+function subjectBefore(r: ReadSentence, source: string, ti: number): Mention[] {
+  const before = r.mentions.filter((m) => m.to <= ti);
+  const head = before[before.length - 1];
+  if (!head || crossesClause(r, source, head.to - 1, ti)) return [];
+  // A quote that closes between the subject and the verb means the subject belongs to the quote.
+  const q = quoteOf(r, head.from);
+  if (q && q[1] <= ti) return [];
+  const group = [head];
+  for (let k = before.length - 2; k >= 0; k--) {
+    const m = before[k]!;
+    const between = source.slice(m.end, group[0]!.start);
+    if (!/^\s*(,|,?\s*and|,?\s*as well as|,?\s*together with|,?\s*along with)\s*(the\s+)?$/i.test(between)) break;
+    group.unshift(m);
+  }
+  return group;
+}
+
+/** The object after position `ti`: the first actor not introduced by a preposition of place or target, and those coordinated with it. */
+function objectAfter(r: ReadSentence, source: string, ti: number, stopAt = Infinity): Mention[] {
+  const after = r.mentions.filter((m) => m.from > ti && m.from < stopAt);
+  const first = after.find((m) => {
+    const prev = r.tokens[m.from - 1];
+    if (prev && TARGET_PREP.has(prev.lower) && m.from - 1 > ti) return false;
+    return true;
+  });
+  if (!first) return [];
+  const group = [first];
+  for (const m of after.slice(after.indexOf(first) + 1)) {
+    const between = source.slice(group[group.length - 1]!.end, m.start);
+    if (!/^\s*(,|,?\s*and|,?\s*as well as)\s*(the\s+)?$/i.test(between)) break;
+    group.push(m);
+  }
+  return group;
+}
+
+function chargeAfter(r: ReadSentence, ti: number): ChargeHit | null {
+  return r.charges.find((c) => c.from > ti) ?? null;
+}
+
+function anyCharge(r: ReadSentence, ti: number): ChargeHit | null {
+  return chargeAfter(r, ti) ?? [...r.charges].reverse().find((c) => c.from < ti) ?? null;
+}
+
+/** "accused X of <words>": the words after "of", for a charge the lexicon does not know. */
+function ofPhrase(r: ReadSentence, source: string, ti: number): string {
+  const of = r.tokens.findIndex((t, i) => i > ti && t.lower === 'of');
+  if (of < 0) return '';
+  const start = r.tokens[of + 1]?.start;
+  if (start === undefined) return '';
+  const rest = source.slice(start, r.sentence.end);
+  return rest
+    .split(/[,.;:!?"“”‘’]|\s[–—]\s/)[0]!
+    .split(/\s+/)
+    .slice(0, 8)
+    .join(' ')
+    .trim();
+}
+
+function speakerOf(r: ReadSentence, source: string, exclude?: [number, number] | null): Mention | null {
+  for (let i = 0; i < r.tokens.length; i++) {
+    const t = r.tokens[i]!;
+    const inExcluded = exclude && inRange(i, exclude);
+    if (inExcluded) continue;
+    if (SPEECH.has(t.lower)) {
+      // "X said" (X right before, allowing "has/have") or "said X".
+      const before = r.mentions.filter((m) => m.to <= i && m.to >= i - 2 && !(exclude && inRange(m.from, exclude)));
+      const b = before[before.length - 1];
+      if (b && !crossesClause(r, source, b.to - 1, i)) return b;
+      const after = r.mentions.find((m) => m.from === i + 1 || (m.from === i + 2 && r.tokens[i + 1]!.lower === 'the'));
+      if (after) return after;
+    }
+    if (t.lower === 'according' && r.tokens[i + 1]?.lower === 'to') {
+      const after = r.mentions.find((m) => m.from >= i + 2 && m.from <= i + 3);
+      if (after) return after;
+    }
+  }
+  return null;
+}
+
+function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]): Candidate[] {
+  const out: Candidate[] = [];
+  const src = r.source;
+  const toks = r.tokens;
+  const add = (
+    accuser: Mention | null,
+    accused: Mention,
+    charge: ChargeHit | null,
+    rule: string,
+    confidence: number,
+    words: string,
+    fallback = '',
+  ) => {
+    if (accuser && accuser.code === accused.code) return;
+    if (!charge && !fallback) return;
+    const reasons = [`${rule}: "${words}"`];
+    if (charge) reasons.push(`charge "${charge.text}" is ${charge.category} (lexicon term "${charge.term}")`);
+    else reasons.push(`charge not in the lexicon: "${fallback}"`);
+    out.push({
+      accuser,
+      accused,
+      charge,
+      fallbackChargeText: fallback,
+      rule,
+      confidence: charge?.weak ? confidence - 0.15 : confidence,
+      reasons,
+      read: r,
+    });
+  };
+  const span = (a: number, b: number) => src.slice(toks[a]!.start, toks[Math.min(b, toks.length) - 1]!.end);
+
+  for (let ti = 0; ti < toks.length; ti++) {
+    const w = toks[ti]!.lower;
+    if (DENY.has(w)) {
+      const subj = subjectBefore(r, src, ti);
+      for (const d of subj) denials.push({ code: d.code, text: r.sentence.text });
+      // "India rejected Pakistan's allegation that it sponsors terrorism": the allegation is Pakistan's, against India.
+      for (let k = ti + 1; k < Math.min(toks.length, ti + 8); k++) {
+        if (!ALLEGATION.has(toks[k]!.lower)) continue;
+        const owner = r.mentions.find((m) => m.to <= k && m.from > ti);
+        const named = objectAfter(r, src, k);
+        const accused = named.find((m) => m.code !== owner?.code) ?? subj[0];
+        const charge = chargeAfter(r, k);
+        if (owner && accused) add(owner, accused, charge, 'rejected allegation', 0.8, span(ti, k + 1));
+        break;
+      }
+      continue;
+    }
+    if (isNegated(r, ti) && (ACCUSE.has(w) || BLAME.has(w) || DENOUNCE.has(w) || HOLD.has(w) || ATTRIBUTE.has(w))) continue;
+
+    if (ACCUSE.has(w) || BLAME.has(w)) {
+      const next = toks[ti + 1]?.lower;
+      const prev = toks[ti - 1]?.lower;
+      if (next === 'each' || next === 'one') {
+        const subj = subjectBefore(r, src, ti);
+        const charge = chargeAfter(r, ti);
+        for (const a of subj) for (const b of subj) if (a !== b) add(a, b, charge, 'mutual accusation', 0.85, span(ti, ti + 3), ofPhrase(r, src, ti));
+        continue;
+      }
+      if (BLAME.has(w) && next === 'on') {
+        // "The attack was blamed on Russia" / "Kyiv blamed the attack on Moscow".
+        const accused = objectAfter(r, src, ti + 1);
+        const accuser = prev && PASSIVE_AUX.has(prev) ? null : (subjectBefore(r, src, ti)[0] ?? null);
+        for (const b of accused) add(accuser, b, anyCharge(r, ti), 'blamed on', 0.8, span(ti, ti + 2));
+        continue;
+      }
+      const passive =
+        (prev !== undefined && PASSIVE_AUX.has(prev)) || next === 'of' || next === 'by' || next === 'for' || next === 'over' || next === undefined;
+      if (passive) {
+        const accused = subjectBefore(r, src, ti);
+        let accuser: Mention | null = null;
+        const by = toks.findIndex((t, i) => i > ti && i <= ti + 3 && t.lower === 'by');
+        if (by >= 0) accuser = r.mentions.find((m) => m.from === by + 1 || m.from === by + 2) ?? null;
+        if (!accused.length && accuser === null) continue;
+        const charge = chargeAfter(r, ti);
+        for (const b of accused)
+          add(
+            accuser,
+            b,
+            charge,
+            accuser ? 'passive accusation with agent' : 'passive accusation, accuser named elsewhere',
+            accuser ? 0.85 : 0.7,
+            span(ti, ti + 2),
+            ACCUSE.has(w) ? ofPhrase(r, src, ti) : '',
+          );
+        continue;
+      }
+      const subj = subjectBefore(r, src, ti);
+      const obj = objectAfter(r, src, ti);
+      const charge = chargeAfter(r, ti);
+      for (const a of subj.length ? subj : [null])
+        for (const b of obj) add(a, b, charge, 'active accusation', a ? 0.9 : 0.7, span(ti, ti + 1), ACCUSE.has(w) ? ofPhrase(r, src, ti) : '');
+      continue;
+    }
+    if (DENOUNCE.has(w)) {
+      const subj = subjectBefore(r, src, ti);
+      const obj = objectAfter(r, src, ti);
+      const charge = chargeAfter(r, ti);
+      if (!charge) continue;
+      for (const a of subj) for (const b of obj) add(a, b, charge, 'condemnation with a charge', 0.8, span(ti, ti + 1));
+      continue;
+    }
+    if (HOLD.has(w)) {
+      const comp = toks.findIndex((t, i) => i > ti && i <= ti + 12 && HOLD_COMPLEMENT.has(t.lower));
+      if (comp < 0) continue;
+      const subj = subjectBefore(r, src, ti);
+      const accuser = subj[0] ?? speakerOf(r, src, quoteOf(r, ti));
+      const obj = objectAfter(r, src, ti, comp);
+      for (const b of obj) add(accuser, b, anyCharge(r, comp), 'held responsible', 0.85, span(ti, comp + 1));
+      continue;
+    }
+    if (IDENTIFY.has(w)) {
+      const as = toks.findIndex((t, i) => i > ti && i <= ti + 12 && t.lower === 'as');
+      if (as < 0) continue;
+      const comp = toks.findIndex((t, i) => i > as && i <= as + 4 && IDENTIFY_COMPLEMENT.has(t.lower));
+      if (comp < 0) continue;
+      const subj = subjectBefore(r, src, ti);
+      const obj = objectAfter(r, src, ti, as);
+      for (const b of obj) add(subj[0] ?? null, b, anyCharge(r, comp), 'identified as responsible', 0.85, span(ti, comp + 1));
+      continue;
+    }
+    if (ATTRIBUTE.has(w)) {
+      const to = toks.findIndex((t, i) => i > ti && i <= ti + 10 && t.lower === 'to');
+      if (to < 0) continue;
+      const obj = objectAfter(r, src, to);
+      if (!obj.length) continue;
+      const charge = anyCharge(r, ti);
+      if (!charge) continue;
+      const subj = subjectBefore(r, src, ti);
+      const accuser = subj.find((m) => !obj.some((o) => o.code === m.code)) ?? speakerOf(r, src) ?? null;
+      for (const b of obj) add(accuser, b, charge, 'attributed to', 0.8, span(ti, to + 1));
+      continue;
+    }
+    if (SPEECH.has(w)) {
+      out.push(...reportedSpeech(r, src, ti, add));
+    }
+  }
+  return out;
+}
+
+type AddFn = (
+  accuser: Mention | null,
+  accused: Mention,
+  charge: ChargeHit | null,
+  rule: string,
+  confidence: number,
+  words: string,
+  fallback?: string,
+) => void;
+
+/**
+ * Reported speech and quotes: "'China is interfering in our society,' Lipavsky said" or
+ * "Lipavsky said China was behind the attack". The accused must be the subject of the charge, with no word
+ * between them that turns it around ("cooperate with China against cyberattacks").
+ */
+function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): Candidate[] {
+  const toks = r.tokens;
+  // Content: the quote(s) of the sentence, or what follows "said (that)".
+  const speaker = speakerFor(r, src, ti);
+  if (!speaker) return [];
+  const ranges: [number, number][] = r.quotes.filter((q) => !inRange(speaker.from, q));
+  if (speaker.to <= ti) ranges.push([ti + 1, toks.length]);
+  for (const [a, b] of ranges) {
+    const inside = r.mentions.filter((m) => m.from >= a && m.to <= b && m.code !== speaker.code);
+    for (const m of inside) {
+      const prev = toks[m.from - 1];
+      if (prev && TARGET_PREP.has(prev.lower) && m.from - 1 >= a) continue;
+      const charge = r.charges.find((c) => c.from >= m.to && c.from <= m.to + 10 && c.to <= b);
+      if (!charge) continue;
+      const between = toks.slice(m.to, charge.from);
+      if (between.some((t) => COUNTER.has(t.lower) || NEGATOR.has(t.lower))) continue;
+      // A verb-like link (is/was/behind/of...) or direct adjacency; a bare list of nouns is not a claim.
+      const linked =
+        between.length <= 1 ||
+        between.some((t) => BEHIND.has(t.lower) || /^(is|are|was|were|has|have|had|been|of|for)$/.test(t.lower) || /ing$/.test(t.lower));
+      if (!linked) continue;
+      const words = src.slice(m.start, charge.end);
+      add(speaker, m, charge, 'reported speech', 0.7, words);
+      break;
+    }
+  }
+  return [];
+}
+
+function speakerFor(r: ReadSentence, src: string, ti: number): Mention | null {
+  const toks = r.tokens;
+  const before = r.mentions.filter((m) => m.to <= ti && m.to >= ti - 2 && !quoteOf(r, m.from));
+  const b = before[before.length - 1];
+  if (b && !crossesClause(r, src, b.to - 1, ti)) return b;
+  const after = r.mentions.find((m) => (m.from === ti + 1 || (m.from === ti + 2 && toks[ti + 1]!.lower === 'the')) && !quoteOf(r, m.from));
+  return after ?? null;
+}
+
+const LOCATION_WEIGHT = (c: Candidate) =>
+  c.read.field === 'title' ? 3 : c.read.sentence.paragraph === 0 ? 2 : c.read.sentence.paragraph <= 2 ? 1.5 : 1;
+
+function actorOf(m: Mention): Actor {
+  return { code: m.code, name: m.name, detail: m.detail };
+}
+
+function assemble(candidates: Candidate[], denials: { code: string; text: string }[], titleCodes: Set<string>, body: ReadSentence[]): Accusation[] {
+  const igo = getGazetteer().igoCodes;
+  // Complete accusations whose accuser is named elsewhere (headlines such as "China accused of ...").
+  const complete = candidates.filter((c) => c.accuser);
+  for (const c of candidates) {
+    if (c.accuser) continue;
+    const category = c.charge?.category;
+    const peers = complete.filter((p) => p.accused.code === c.accused.code && (!category || p.charge?.category === category));
+    const pool = peers.length ? peers : complete.filter((p) => p.accused.code === c.accused.code);
+    if (!pool.length) continue;
+    const best = [...pool].sort((x, y) => accuserPreference(y, titleCodes, igo) - accuserPreference(x, titleCodes, igo))[0]!;
+    c.accuser = best.accuser;
+    c.confidence -= 0.05;
+    c.reasons.push(`accuser ${best.accuser!.code} taken from the article's other accusation: "${best.read.sentence.text.slice(0, 80)}"`);
+  }
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (!c.accuser || c.accuser.code === c.accused.code) continue;
+    const category: ChargeCategory = c.charge?.category ?? 'other';
+    const key = `${c.accuser.code}|${c.accused.code}|${category}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const facetSentences = body.map((r) => r.sentence.text);
+  const scored = [...groups.values()].map((group) => {
+    const score =
+      group.reduce((s, c) => s + c.confidence * LOCATION_WEIGHT(c), 0) +
+      accuserPreference(group[0]!, titleCodes, igo) +
+      (titleCodes.has(group[0]!.accused.code) ? 0.5 : 0);
+    // The quote to show: a body sentence that names both sides, else the headline.
+    const best = [...group].sort((a, b) => quoteRank(b) - quoteRank(a))[0]!;
+    return { group, score, best };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  return scored.map(({ group, best }) => {
+    const category: ChargeCategory = best.charge?.category ?? 'other';
+    const chargeText = group.find((c) => c.charge && c.charge.category === category)?.charge?.text ?? best.fallbackChargeText;
+    const charge: Charge = { category, text: chargeText };
+    const confidence = Math.min(0.99, Math.max(...group.map((c) => c.confidence)) + Math.min(0.1, 0.03 * (group.length - 1)));
+    const reasons = [...new Set(group.flatMap((c) => c.reasons))];
+    if (group.length > 1) reasons.push(`said ${group.length} times in the article`);
+    const accuser = mostSpecific(group.map((c) => c.accuser!));
+    const accused = mostSpecific(group.map((c) => c.accused));
+    return {
+      accuser: actorOf(accuser),
+      accused: actorOf(accused),
+      charge,
+      quote: best.read.sentence.text,
+      location: { field: best.read.field, start: best.read.sentence.start, end: best.read.sentence.end },
+      mentions: group.length,
+      confidence: Math.round(confidence * 100) / 100,
+      facets: facetsFor(accused.code, facetSentences, denials),
+      reasons,
+    } satisfies Accusation;
+  });
+}
+
+function quoteRank(c: Candidate): number {
+  return (c.read.field === 'text' ? 1 : 0) + c.confidence + (c.reasons.some((r) => r.includes('taken from')) ? -0.5 : 0);
+}
+
+/** Prefer the detail that says most (a named sub-actor over the bare state). */
+function mostSpecific(mentions: Mention[]): Mention {
+  return [...mentions].sort((a, b) => b.detail.length - a.detail.length)[0]!;
+}
+
+function accuserPreference(c: Candidate, titleCodes: Set<string>, igo: Set<string>): number {
+  if (!c.accuser) return 0;
+  return (titleCodes.has(c.accuser.code) ? 1 : 0) + (igo.has(c.accuser.code) ? 0 : 0.2);
+}
+
+const FACET_CUES = {
+  targets: new RegExp(`\\b(?:${triggers.facets.targets.join('|')})\\b\\s+`, 'i'),
+  evidence: new RegExp(`\\b(?:${triggers.facets.evidence.join('|')})\\b`, 'i'),
+  response: new RegExp(`\\b(?:${triggers.facets.response.join('|')})\\b`, 'i'),
+};
+const CLAUSE_END = /[,;:()"“”‘’]|'(?=\s|$)|\s'(?=\w)|…|\s[–—-]\s|\.(?:\s|$)|\s(?:and that|but|while|which|who|as well as|in order|to make)\s/;
+
+function facetsFor(accusedCode: string, sentences: string[], denials: { code: string; text: string }[]): Facets {
+  const facets: Facets = { targets: [], evidence: [], response: [], denial: [] };
+  const add = (kind: keyof Facets, phrase: string) => {
+    const clean = trimPhrase(phrase);
+    if (clean.split(/\s+/).length >= 2 && !facets[kind].includes(clean)) facets[kind].push(clean);
+  };
+  for (const s of sentences) {
+    const t = FACET_CUES.targets.exec(s);
+    if (t) add('targets', s.slice(t.index + t[0].length).split(CLAUSE_END)[0]!);
+    for (const kind of ['evidence', 'response'] as const) {
+      const m = FACET_CUES[kind].exec(s);
+      if (m) add(kind, clauseAround(s, m.index, m[0].length));
+    }
+  }
+  for (const d of denials) if (d.code === accusedCode && !facets.denial.includes(d.text)) facets.denial.push(d.text);
+  for (const kind of ['targets', 'evidence', 'response', 'denial'] as const) facets[kind] = facets[kind].slice(0, 4);
+  return facets;
+}
+
+function trimPhrase(phrase: string): string {
+  let p = phrase.replace(/^[\s'"‘’“”]+|[\s'"‘’”.,]+$/g, '').replace(/\s+/g, ' ');
+  const words = p.split(' ');
+  if (words.length > 14) p = `${words.slice(0, 14).join(' ')}…`;
+  return p;
+}
+
+/** The clause of `s` around a cue at `at`: at most six words before it and up to the clause's end after it. */
+function clauseAround(s: string, at: number, len: number): string {
+  const leftWords = s.slice(0, at).split(CLAUSE_END).pop()!.trimStart().split(/\s+/).filter(Boolean);
+  const right = s.slice(at).split(CLAUSE_END)[0]!;
+  return `${leftWords.slice(-6).join(' ')} ${right}`;
+}

@@ -1,0 +1,95 @@
+import type { Accusation, ChargeCategory, Relation } from '../types';
+import { chargeSimilarity } from '../charges/taxonomy';
+import { CATEGORY_LABELS } from '../charges/taxonomy';
+import { relationBetween, RELATION_WEIGHT } from './relations';
+
+/** A stored accusation as the matcher sees it: roles, charge, date, words, and which report it came from. */
+export interface StoredAccusation {
+  reportId: string;
+  accuser: { code: string; name: string; detail: string };
+  accused: { code: string; name: string; detail: string };
+  category: ChargeCategory;
+  chargeText: string;
+  quote: string;
+  publishedAt: string | null;
+}
+
+export interface Counterclaim {
+  stored: StoredAccusation;
+  /** Index of the current article's accusation that it answers. */
+  against: number;
+  relation: Relation;
+  score: number;
+  reasons: string[];
+}
+
+const STOP = new Set(
+  'the a an of and or to in on for with by at from as is are was were be been has have had it its this that these those their his her our we they he she said says say will would could also but not than more over after before into about against who which what when where while china chinese government ministry foreign accused accuses accusing accusation group'.split(
+    ' ',
+  ),
+);
+
+function keywords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}[\p{L}-]{3,}/gu) ?? []).filter((w) => !STOP.has(w)));
+}
+
+function daysBetween(a: string | null, b: string | null): number | null {
+  if (!a || !b) return null;
+  const d = Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  return Number.isFinite(d) ? Math.round(d) : null;
+}
+
+/**
+ * Ranks stored accusations as counterclaims of the current article's accusations, best first. Each carries its
+ * relation, a score in [0, 1] and readable reasons. Echoes are included (the caller shows them apart).
+ */
+export function rankCounterclaims(
+  current: Accusation[],
+  publishedAt: string | null,
+  stored: StoredAccusation[],
+  options: { excludeReportId?: string | null } = {},
+): Counterclaim[] {
+  const best = new Map<string, Counterclaim>();
+  current.forEach((a, index) => {
+    const ak = keywords(`${a.charge.text} ${a.quote}`);
+    for (const b of stored) {
+      if (options.excludeReportId && b.reportId === options.excludeReportId) continue;
+      const relation = relationBetween({ accuser: a.accuser.code, accused: a.accused.code }, { accuser: b.accuser.code, accused: b.accused.code });
+      if (!relation) continue;
+      const sim = chargeSimilarity(a.charge.category, b.category);
+      if (sim === 0) continue;
+      const reasons: string[] = [];
+      reasons.push(describeRelation(relation, a, b));
+      reasons.push(
+        sim === 1 || (sim > 0 && a.charge.category === b.category)
+          ? `same charge: ${CATEGORY_LABELS[b.category].toLowerCase()}`
+          : `related charges: ${CATEGORY_LABELS[a.charge.category].toLowerCase()} and ${CATEGORY_LABELS[b.category].toLowerCase()}`,
+      );
+      const days = daysBetween(publishedAt, b.publishedAt);
+      // Recency: full weight within a month, fading to 0.6 after three years; an old reversal still shows.
+      const recency = days === null ? 0.8 : Math.max(0.6, 1 - (Math.max(0, days - 30) / 1095) * 0.4);
+      if (days !== null) reasons.push(days === 0 ? 'published the same day' : `${days} day${days === 1 ? '' : 's'} apart`);
+      const shared = [...keywords(`${b.chargeText} ${b.quote}`)].filter((w) => ak.has(w));
+      if (shared.length) reasons.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
+      const wordBonus = Math.min(0.1, shared.length * 0.025);
+      const score = Math.round(Math.min(1, RELATION_WEIGHT[relation] * sim * recency * 0.9 + wordBonus) * 1000) / 1000;
+      const key = `${b.reportId}|${b.accuser.code}|${b.accused.code}|${b.category}`;
+      const prev = best.get(key);
+      if (!prev || prev.score < score) best.set(key, { stored: b, against: index, relation, score, reasons });
+    }
+  });
+  return [...best.values()].sort((x, y) => y.score - x.score);
+}
+
+function describeRelation(relation: Relation, a: Accusation, b: StoredAccusation): string {
+  switch (relation) {
+    case 'reversal':
+      return `${b.accuser.name} accuses ${b.accused.name} back`;
+    case 'mirror':
+      return `${a.accused.name}, accused here, accuses ${b.accused.name} there`;
+    case 'turnabout':
+      return `${a.accuser.name}, the accuser here, is accused by ${b.accuser.name} there`;
+    case 'echo':
+      return `${b.accuser.name} also accuses ${b.accused.name}`;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Token } from './tokens';
+import { isTightGap } from './tokens';
+
+/**
+ * A phrase pattern: a sequence of lowercase word patterns. A word pattern is a word, a prefix ending in `*`
+ * ("hack*"), or `*` alone (any one word).
+ */
+export interface PhrasePattern<T> {
+  words: string[];
+  value: T;
+}
+
+export interface PhraseMatch<T> {
+  value: T;
+  /** Token indexes, end exclusive. */
+  from: number;
+  to: number;
+}
+
+function wordMatches(pattern: string, word: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
+  return pattern === word;
+}
+
+/** Compiles phrase patterns into an index keyed by first word (or prefix) for fast longest-match lookup. */
+export class PhraseIndex<T> {
+  private exact = new Map<string, PhrasePattern<T>[]>();
+  /** Patterns whose first word is a prefix, keyed by the prefix's first three letters. */
+  private prefixed = new Map<string, PhrasePattern<T>[]>();
+
+  constructor(patterns: Iterable<PhrasePattern<T>>) {
+    for (const p of patterns) {
+      const first = p.words[0];
+      if (!first) continue;
+      if (first.endsWith('*')) {
+        if (first.length < 4) throw new Error(`Phrase pattern "${p.words.join(' ')}": a leading prefix needs at least 3 letters`);
+        const key = first.slice(0, 3);
+        this.prefixed.set(key, [...(this.prefixed.get(key) ?? []), p]);
+      } else {
+        const list = this.exact.get(first) ?? [];
+        list.push(p);
+        this.exact.set(first, list);
+      }
+    }
+    // Longest patterns first, so the first hit at a position is the longest.
+    for (const list of this.exact.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** The longest pattern that matches at token `i` with tight gaps between words, or null. */
+  matchAt(tokens: Token[], i: number, source: string, accept?: (p: PhrasePattern<T>, from: number, to: number) => boolean): PhraseMatch<T> | null {
+    const head = tokens[i];
+    if (!head) return null;
+    const exact = this.exact.get(head.lower) ?? [];
+    const prefixed = (this.prefixed.get(head.lower.slice(0, 3)) ?? []).filter((p) => wordMatches(p.words[0]!, head.lower));
+    const candidates = prefixed.length ? [...exact, ...prefixed].sort((a, b) => b.words.length - a.words.length) : exact;
+    for (const p of candidates) {
+      let j = i + 1;
+      let ok = true;
+      for (let k = 1; k < p.words.length && ok; k++) {
+        let t = tokens[j];
+        // A possessive 's ("China's internal affairs") is stepped over unless the pattern spells it.
+        if (t && t.lower === 's' && p.words[k] !== 's' && /^['’]$/.test(source.slice(tokens[j - 1]!.end, t.start))) t = tokens[++j];
+        ok = !!t && wordMatches(p.words[k]!, t.lower) && isTightGap(source, tokens[j - 1]!.end, t.start);
+        j++;
+      }
+      if (ok && (!accept || accept(p, i, j))) return { value: p.value, from: i, to: j };
+    }
+    return null;
+  }
+
+  /** All non-overlapping longest matches, left to right. */
+  findAll(tokens: Token[], source: string, accept?: (p: PhrasePattern<T>, from: number, to: number) => boolean): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length;) {
+      const m = this.matchAt(tokens, i, source, accept);
+      if (m) {
+        out.push(m);
+        i = m.to;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+/** Splits a phrase the way `tokenize` splits text, lowercased; keeps `*` markers. */
+export function phraseWords(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}*]+/u)
+    .filter(Boolean);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { findCounterclaims, findSavedReport, saveReport } from '../../lib/library/reports';
+import { analyzeArticle } from '../../lib/analyze';
+import { analysed, article, freshDb } from '../helpers/library';
+
+const czech = article({
+  url: 'https://news.example/czech?utm_source=x#top',
+  title: 'China accused of cyber campaign',
+  text: 'The Czech Republic accused China of a malicious cyber campaign against its foreign ministry.',
+  publishedAt: '2025-05-28',
+});
+const chinese = article({
+  url: 'https://other.example/china',
+  title: 'China accuses Taiwan of cyberattacks',
+  text: 'China accused Taiwan of orchestrating cyberattacks on sensitive networks.',
+  publishedAt: '2025-05-27',
+});
+
+describe('library', () => {
+  it('saves a report with its accusations and finds it by canonical URL', async () => {
+    const db = freshDb();
+    const out = await saveReport(db, analysed(czech));
+    expect(out.status).toBe('created');
+    const found = await findSavedReport(db, { canonicalUrl: null, url: 'https://news.example/czech', text: '' });
+    expect(found?.id).toBe(out.id);
+    expect(await db.accusations.where('reportId').equals(out.id).count()).toBe(analyzeArticle(czech).accusations.length);
+  });
+
+  it('saving again updates rather than copies, keeping tags and the first save date', async () => {
+    const db = freshDb();
+    const first = await saveReport(db, { ...analysed(czech), tags: ['apt31'] }, new Date('2025-06-01T00:00:00Z'));
+    const second = await saveReport(db, analysed({ ...czech, url: 'https://news.example/czech?fbclid=1' }), new Date('2025-06-02T00:00:00Z'));
+    expect(second).toEqual({ id: first.id, status: 'updated' });
+    expect(await db.reports.count()).toBe(1);
+    const r = await db.reports.get(first.id);
+    expect(r?.tags).toEqual(['apt31']);
+    expect(r?.savedAt).toBe('2025-06-01T00:00:00.000Z');
+    expect(r?.updatedAt).toBe('2025-06-02T00:00:00.000Z');
+    expect(await db.accusations.count()).toBe(analyzeArticle(czech).accusations.length);
+  });
+
+  it('recognises the same text under another URL', async () => {
+    const db = freshDb();
+    await saveReport(db, analysed(czech));
+    const again = await saveReport(db, analysed({ ...czech, url: 'https://mirror.example/copy' }));
+    expect(again.status).toBe('updated');
+    expect(await db.reports.count()).toBe(1);
+  });
+
+  it('a failed save leaves nothing half-written', async () => {
+    const db = freshDb();
+    const input = analysed(chinese);
+    // An accusation row that IndexedDB cannot store (a function is not cloneable) fails the transaction midway.
+    (input.analysis.accusations[0] as unknown as Record<string, unknown>).bad = () => 1;
+    await expect(saveReport(db, input)).rejects.toThrow();
+    expect(await db.reports.count()).toBe(0);
+    expect(await db.accusations.count()).toBe(0);
+  });
+
+  it('finds the mirror of the Czech accusation, and the turnabout the other way', async () => {
+    const db = freshDb();
+    await saveReport(db, analysed(chinese));
+    const cz = analyzeArticle(czech);
+    const found = await findCounterclaims(db, cz, czech.publishedAt);
+    expect(found[0]?.relation).toBe('mirror');
+    expect(found[0]?.report.title).toBe(chinese.title);
+    expect(found[0]?.reasons.join(' ')).toMatch(/accuses Taiwan there/);
+    expect(found[0]?.reasons.join(' ')).toMatch(/1 day apart/);
+
+    const db2 = freshDb();
+    await saveReport(db2, analysed(czech));
+    const back = await findCounterclaims(db2, analyzeArticle(chinese), chinese.publishedAt);
+    expect(back[0]?.relation).toBe('turnabout');
+  });
+
+  it('does not match a report against itself', async () => {
+    const db = freshDb();
+    const { id } = await saveReport(db, analysed(czech));
+    expect(await findCounterclaims(db, analyzeArticle(czech), czech.publishedAt, id)).toEqual([]);
+  });
+});

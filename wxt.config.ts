@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+
+// The e2e build (`wxt build --mode e2e`) may read pages on 127.0.0.1 without a toolbar click, which a test
+// cannot make; the real build reads a page only through activeTab, when the user clicks.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  webExt: { disabled: true },
+  manifest: ({ mode, browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage'],
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'counterclaim@counterclaim.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
