@@ -13,7 +13,16 @@ export default defineConfig({
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'counterclaim@counterclaim.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'counterclaim@counterclaim.example',
+              strict_min_version: '115.0',
+              // Counterclaim collects nothing: everything stays on the user's machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -3,6 +3,11 @@ import { LibraryDB } from '../library/db';
 import { isMessage, type Handlers, type PageExtract } from '../messaging';
 import { createHandlers } from './background-service';
 
+/** The toolbar button's API: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
+function toolbarAction(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 /** Wires the background service to the browser: messages from the extension's own pages, badge clearing. */
 export function registerBackground(): void {
   const db = new LibraryDB();
@@ -15,8 +20,9 @@ export function registerBackground(): void {
       return result.result as PageExtract;
     },
     setBadge: async (tabId, text) => {
-      await browser.action.setBadgeText({ tabId, text });
-      if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#ea580c' });
+      const action = toolbarAction();
+      await action.setBadgeText({ tabId, text });
+      if (text) await action.setBadgeBackgroundColor({ tabId, color: '#ea580c' });
     },
     log: (m) => console.warn(`[counterclaim] ${m}`),
   });
@@ -38,6 +44,6 @@ export function registerBackground(): void {
 
   // The badge belongs to the page it was computed for.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void browser.action.setBadgeText({ tabId, text: '' });
+    if (change.url) void toolbarAction().setBadgeText({ tabId, text: '' });
   });
 }

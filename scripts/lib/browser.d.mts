@@ -9,5 +9,9 @@ export interface ExtensionBrowser {
 }
 export function launchWithExtension(options: { extensionDir: string; executablePath: string; headless?: boolean }): Promise<ExtensionBrowser>;
 export function tabIdOf(worker: Worker, url: string): Promise<number | null>;
-export function openPopupFor(browser: ExtensionBrowser, url: string, options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+export function openPopupFor(
+  browser: ExtensionBrowser,
+  url: string,
+  options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' },
+): Promise<Page>;
 export function analyzeThroughPopup(popup: Page, browser: ExtensionBrowser, url: string): Promise<unknown>;

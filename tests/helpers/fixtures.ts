@@ -1,8 +1,19 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readArticleFile } from '../../lib/cli/read-file';
 
-export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** The repository root, found upwards from this file (it also runs bundled from .cache/). */
+function repoRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'tests', 'fixtures'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('tests/fixtures not found above ' + import.meta.dirname);
+    dir = up;
+  }
+  return dir;
+}
+
+export const FIXTURES = join(repoRoot(), 'tests', 'fixtures');
 export const ARTICLES = join(FIXTURES, 'articles');
 
 export interface ExpectedTriple {

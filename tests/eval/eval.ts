@@ -1,0 +1,83 @@
+// `npm run eval`: measures extraction over the fixture corpus (tests/fixtures/articles).
+// Prints primary-accusation exact match, precision and recall of all accusations, role swaps, and per-category
+// figures. `--verbose` lists every miss. The output format is committed; the results are not.
+import { readArticleFile } from '../../lib/cli/read-file';
+import { analyzeArticle } from '../../lib/analyze';
+import { CHARGE_CATEGORIES } from '../../lib/types';
+import { expectedOf, expectedTriple, fixtureSlugs, sourcePath, triple } from '../helpers/fixtures';
+
+const verbose = process.argv.includes('--verbose');
+let primaryHit = 0;
+let primaryTotal = 0;
+let negativesClean = 0;
+let negatives = 0;
+let tp = 0;
+let fp = 0;
+let fn = 0;
+let swaps = 0;
+const perCat = new Map<string, { tp: number; fp: number; fn: number }>();
+const cat = (c: string) => perCat.get(c) ?? (perCat.set(c, { tp: 0, fp: 0, fn: 0 }), perCat.get(c)!);
+const misses: string[] = [];
+
+for (const slug of fixtureSlugs()) {
+  const expected = expectedOf(slug);
+  const { article } = await readArticleFile(sourcePath(slug));
+  const analysis = analyzeArticle(article);
+  const got = new Set(analysis.accusations.map(triple));
+  const want = new Set(expected.accusations.map(expectedTriple));
+  const gotPrimary = analysis.primary === null ? null : triple(analysis.accusations[analysis.primary]!);
+  const wantPrimary = expected.primary ? expectedTriple(expected.primary) : null;
+  if (wantPrimary) {
+    primaryTotal++;
+    if (gotPrimary === wantPrimary) primaryHit++;
+    else misses.push(`${slug}: primary ${gotPrimary ?? 'none'} (want ${wantPrimary})`);
+  } else {
+    negatives++;
+    if (got.size === 0) negativesClean++;
+    else misses.push(`${slug}: hard negative, found ${[...got].join(', ')}`);
+  }
+  const wantPairs = new Set(expected.accusations.map((t) => `${t.accuser}>${t.accused}`));
+  for (const t of got) {
+    const c = t.split(':')[1]!;
+    if (want.has(t)) {
+      tp++;
+      cat(c).tp++;
+    } else {
+      fp++;
+      cat(c).fp++;
+      const [pair] = t.split(':');
+      const [a, b] = pair!.split('>');
+      // A role swap: the reverse pair is expected but this direction is not.
+      if (wantPairs.has(`${b}>${a}`) && !wantPairs.has(pair!)) {
+        swaps++;
+        misses.push(`${slug}: ROLE SWAP ${t}`);
+      } else if (verbose) misses.push(`${slug}: extra ${t}`);
+    }
+  }
+  for (const t of want) {
+    if (!got.has(t)) {
+      fn++;
+      cat(t.split(':')[1]!).fn++;
+      if (verbose) misses.push(`${slug}: missed ${t}`);
+    }
+  }
+}
+
+const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : 'n/a');
+console.log(`Fixtures: ${primaryTotal + negatives} (${primaryTotal} with accusations, ${negatives} hard negatives)`);
+console.log(`Primary exact match (accuser, accused, category): ${pct(primaryHit, primaryTotal)} (${primaryHit}/${primaryTotal})`);
+console.log(`Hard negatives with no accusation: ${pct(negativesClean, negatives)} (${negativesClean}/${negatives})`);
+console.log(`All accusations: precision ${pct(tp, tp + fp)}, recall ${pct(tp, tp + fn)} (tp ${tp}, fp ${fp}, fn ${fn})`);
+console.log(`Role swaps: ${swaps}`);
+console.log('\nPer category            precision  recall   tp  fp  fn');
+for (const c of CHARGE_CATEGORIES) {
+  const s = perCat.get(c);
+  if (!s) continue;
+  console.log(
+    `  ${c.padEnd(24)} ${pct(s.tp, s.tp + s.fp).padStart(7)} ${pct(s.tp, s.tp + s.fn).padStart(7)} ${String(s.tp).padStart(4)}${String(s.fp).padStart(4)}${String(s.fn).padStart(4)}`,
+  );
+}
+if (misses.length) {
+  console.log(`\nMisses${verbose ? '' : ' (primary, negatives and role swaps; --verbose for all)'}:`);
+  for (const m of misses) console.log(`  ${m}`);
+}
