@@ -14,9 +14,19 @@ let passed = 0;
 let failed = 0;
 const step = (name) => console.log(`\n=== ${name} ===`);
 
-step('type-check (tsc --noEmit)');
-if (run(bin('tsc'), ['--noEmit']) === 0) passed++;
-else failed++;
+/** A check that passes or fails as a whole (type-check, lint, formatting) counts as one test. */
+function check(label, cmd, args) {
+  step(label);
+  if (run(cmd, args) === 0) passed++;
+  else {
+    failed++;
+    console.error(`${label}: FAILED`);
+  }
+}
+
+check('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
+check('lint (eslint)', bin('eslint'), ['.']);
+check('formatting (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 
 function vitest(label, args, reportFile) {
   step(label);

@@ -46,45 +46,45 @@ export function App() {
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
   const [tabId, setTabId] = useState<number | null>(null);
 
-  const analyze = useCallback(
-    async (useSelection = false) => {
-      setState({ phase: 'loading' });
-      setSave({ phase: 'idle' });
-      try {
-        const id = tabId ?? (await targetTabId());
-        if (id === null) {
-          setState({ phase: 'error', error: { code: 'no-tab', message: 'There is no tab to read.' }, selectionAvailable: false });
-          return;
-        }
-        setTabId(id);
-        const res = await withTimeout(sendMessage(browser.runtime, 'analyzeTab', { tabId: id, useSelection }), ANALYZE_TIMEOUT_MS);
-        if (!res) throw new Error('no answer');
-        if (res.ok) {
-          setState({ phase: 'ready', result: res });
-          if (res.saved) setSave({ phase: 'saved', status: 'already' });
-        } else setState({ phase: 'error', error: res.error, selectionAvailable: res.selectionAvailable });
-      } catch (e) {
-        const timeout = e instanceof Error && e.message === 'timeout';
-        setState({
-          phase: 'error',
-          error: {
-            code: 'internal',
-            message: timeout
-              ? 'Reading this page took too long. Try again, or select the article text and analyse the selection.'
-              : 'Counterclaim could not talk to its background worker. Try again.',
-          },
-          selectionAvailable: timeout,
-        });
+  /** Asks the background to read the tab. Sets state only after an await, so it can run from the mount effect. */
+  const load = useCallback(async (useSelection: boolean, id: number | null) => {
+    try {
+      if (id === null) {
+        setState({ phase: 'error', error: { code: 'no-tab', message: 'There is no tab to read.' }, selectionAvailable: false });
+        return;
       }
-    },
-    [tabId],
-  );
+      setTabId(id);
+      const res = await withTimeout(sendMessage(browser.runtime, 'analyzeTab', { tabId: id, useSelection }), ANALYZE_TIMEOUT_MS);
+      if (!res) throw new Error('no answer');
+      if (res.ok) {
+        setState({ phase: 'ready', result: res });
+        setSave(res.saved ? { phase: 'saved', status: 'already' } : { phase: 'idle' });
+      } else setState({ phase: 'error', error: res.error, selectionAvailable: res.selectionAvailable });
+    } catch (e) {
+      const timeout = e instanceof Error && e.message === 'timeout';
+      setState({
+        phase: 'error',
+        error: {
+          code: 'internal',
+          message: timeout
+            ? 'Reading this page took too long. Try again, or select the article text and analyse the selection.'
+            : 'Counterclaim could not talk to its background worker. Try again.',
+        },
+        selectionAvailable: timeout,
+      });
+    }
+  }, []);
+
+  const analyze = (useSelection: boolean) => {
+    setState({ phase: 'loading' });
+    setSave({ phase: 'idle' });
+    void load(useSelection, tabId);
+  };
 
   useEffect(() => {
-    void analyze(false);
-    // Analyse once when the popup opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    // Analyse once when the popup opens (the initial state is already "loading").
+    void targetTabId().then((id) => load(false, id));
+  }, [load]);
 
   const onSave = async () => {
     if (state.phase !== 'ready') return;
@@ -118,8 +118,8 @@ export function App() {
         <ErrorView
           error={state.error}
           selectionAvailable={state.selectionAvailable}
-          onRetry={() => void analyze(false)}
-          onSelection={() => void analyze(true)}
+          onRetry={() => analyze(false)}
+          onSelection={() => analyze(true)}
         />
       ) : null}
       {state.phase === 'ready' ? <ResultView result={state.result} save={save} onSave={() => void onSave()} /> : null}

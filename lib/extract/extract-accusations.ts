@@ -498,7 +498,7 @@ function facetsFor(accusedCode: string, sentences: string[], denials: { code: st
     if (t) add('targets', s.slice(t.index + t[0].length).split(CLAUSE_END)[0]!);
     for (const kind of ['evidence', 'response'] as const) {
       const m = FACET_CUES[kind].exec(s);
-      if (m) add(kind, clauseAround(s, m.index, m[0].length));
+      if (m) add(kind, clauseAround(s, m.index));
     }
   }
   for (const d of denials) if (d.code === accusedCode && !facets.denial.includes(d.text)) facets.denial.push(d.text);
@@ -514,7 +514,7 @@ function trimPhrase(phrase: string): string {
 }
 
 /** The clause of `s` around a cue at `at`: at most six words before it and up to the clause's end after it. */
-function clauseAround(s: string, at: number, len: number): string {
+function clauseAround(s: string, at: number): string {
   const leftWords = s.slice(0, at).split(CLAUSE_END).pop()!.trimStart().split(/\s+/).filter(Boolean);
   const right = s.slice(at).split(CLAUSE_END)[0]!;
   return `${leftWords.slice(-6).join(' ')} ${right}`;

@@ -72,7 +72,7 @@ export function splitSentences(text: string): Sentence[] {
     const body = p[0];
     if (!body.trim()) continue;
     let sStart = 0;
-    const endRe = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+    const endRe = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
     for (const m of body.matchAll(endRe)) {
       const stop = (m.index ?? 0) + m[0].length;
       const before = body.slice(Math.max(sStart, (m.index ?? 0) - 12), m.index ?? 0);

@@ -22,7 +22,9 @@ async function indexPage() {
     let title = slug;
     try {
       title = JSON.parse(await readFile(join(FIXTURES, 'articles', slug, 'expected.json'), 'utf8')).title ?? slug;
-    } catch {}
+    } catch {
+      // A fixture without a readable expected.json is listed by its slug.
+    }
     items.push(`<li><a href="/articles/${slug}/">${escape(title)}</a></li>`);
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Counterclaim demo news</title>
