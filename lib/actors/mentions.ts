@@ -16,6 +16,8 @@ export interface Mention {
   start: number;
   end: number;
   surface: GazetteerValue['surface'] | 'person';
+  /** The gazetteer kind of the entry named (state, intelligence, threat-actor, ...). */
+  kind: string;
 }
 
 /** Article-level memory: people introduced with their role ("Foreign Minister Jan Lipavsky") resolve later by name. */
@@ -160,6 +162,7 @@ export function findMentions(tokens: Token[], source: string, ctx: MentionContex
       start,
       end,
       surface: v.surface,
+      kind: v.kind,
     });
     i = m.to;
   }
@@ -194,6 +197,7 @@ function matchPerson(tokens: Token[], i: number, source: string, ctx: MentionCon
         start,
         end,
         surface: 'person',
+        kind: 'official',
       };
     }
   }
@@ -226,7 +230,10 @@ function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionCont
         if (next.code !== m.code) break;
         to = next.to;
         lastHead = to;
-        if (next.surface !== 'name') m.surface = next.surface;
+        if (next.surface !== 'name') {
+          m.surface = next.surface;
+          m.kind = next.kind;
+        }
         k++;
         continue;
       }

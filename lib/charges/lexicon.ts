@@ -40,6 +40,7 @@ function compile(): PhraseIndex<Entry> {
 }
 
 const INDEX = compile();
+const NOT_CHARGE_NEXT = new Set(lexicon.notCharge.words);
 
 /** Words that may sit before a charge term as part of the article's wording of it. */
 const MODIFIER_STOP = new Set([
@@ -108,6 +109,8 @@ const MODIFIER_STOP = new Set([
 export function findCharges(tokens: Token[], source: string): ChargeHit[] {
   const hits: ChargeHit[] = [];
   for (const m of INDEX.findAll(tokens, source)) {
+    const next = tokens[m.to];
+    if (next && NOT_CHARGE_NEXT.has(next.lower) && /^[\s-]+$/.test(source.slice(tokens[m.to - 1]!.end, next.start))) continue;
     let from = m.from;
     // Widen over up to two lowercase modifiers right before the term ("malicious cyber campaign").
     for (let k = 0; k < 2 && from > 0; k++) {

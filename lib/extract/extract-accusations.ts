@@ -23,6 +23,12 @@ const NEGATOR = set(triggers.negator);
 const PASSIVE_AUX = set(triggers.passiveAux);
 const TARGET_PREP = set(triggers.targetPrep);
 const COUNTER = set(triggers.counterWords);
+const LEGAL = set(triggers.legal);
+const SPEECH_BREAK = set(triggers.speechBreak);
+const AGENT_VERBS = set(triggers.agentVerbs);
+const ANAPHORA = new RegExp(`^\\s+(?:its|their|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${triggers.anaphoraHeads.join('|')})\\b`, 'iu');
+const KIND_CHARGE: Record<string, ChargeCategory> = {};
+for (const [kind, cat] of Object.entries(triggers.kindCharge)) if (kind !== 'about') KIND_CHARGE[kind] = cat as ChargeCategory;
 
 /** One sentence, read: its tokens, the actors and charges in it, and its quoted stretches. */
 interface ReadSentence {
@@ -44,6 +50,8 @@ interface Candidate {
   accused: Mention;
   charge: ChargeHit | null;
   fallbackChargeText: string;
+  /** The category when no charge word was found but the accused's kind suggests one (an intelligence service: espionage). */
+  fallbackCategory: ChargeCategory | null;
   rule: string;
   confidence: number;
   reasons: string[];
@@ -68,9 +76,11 @@ export function extractAccusations({ title, text }: ExtractOptions): Accusation[
   const all = [...titleRead, ...bodyRead];
   const candidates: Candidate[] = [];
   const denials: { code: string; text: string }[] = [];
-  for (const r of all) {
-    candidates.push(...candidatesIn(r, denials));
-  }
+  all.forEach((r, i) => {
+    // Actors of the two sentences before, for "its neighbour" and the like (the headline stands apart).
+    const prior = all.slice(Math.max(0, i - 2), i).filter((p) => p.field === r.field).flatMap((p) => p.mentions);
+    candidates.push(...candidatesIn(r, denials, prior));
+  });
   const titleCodes = new Set(titleRead.flatMap((r) => r.mentions.map((m) => m.code)));
   return assemble(candidates, denials, titleCodes, bodyRead);
 }
@@ -166,6 +176,40 @@ function objectAfter(r: ReadSentence, source: string, ti: number, stopAt = Infin
   return group;
 }
 
+/** The main clause's subject: the first actor of the sentence outside quotes and not inside a prepositional phrase. */
+function mainSubject(r: ReadSentence): Mention | null {
+  return r.mentions.find((m) => !quoteOf(r, m.from) && !TARGET_PREP.has(r.tokens[m.from - 1]?.lower ?? '')) ?? null;
+}
+
+/**
+ * "accusing its neighbour of ...", "the small Gulf state": a noun phrase right after `ti` that points back to an
+ * actor named earlier, resolved to the latest actor (in this sentence before `ti`, then the sentences before) whose
+ * code is not `notCode`.
+ */
+function anaphoraAfter(r: ReadSentence, src: string, ti: number, prior: Mention[], notCode: string | null): Mention | null {
+  const t = r.tokens[ti];
+  if (!t || !ANAPHORA.test(src.slice(t.end, t.end + 80))) return null;
+  const earlier = [...prior, ...r.mentions.filter((m) => m.to <= ti)];
+  for (let k = earlier.length - 1; k >= 0; k--) if (earlier[k]!.code !== notCode) return earlier[k]!;
+  return null;
+}
+
+/** "spying for China", "on behalf of China's Ministry of Public Security": the state a charge was committed for. */
+function beneficiaryAfter(r: ReadSentence, src: string, ti: number): Mention[] {
+  for (const c of r.charges) {
+    if (c.from <= ti) continue;
+    let k = c.to;
+    while (k < r.tokens.length && k < c.to + 3 && !['for', 'behalf', 'behest', 'service'].includes(r.tokens[k]!.lower)) k++;
+    const w = r.tokens[k]?.lower;
+    if (!w) continue;
+    const at = w === 'for' ? k + 1 : r.tokens[k + 1]?.lower === 'of' ? k + 2 : -1;
+    if (at < 0) continue;
+    const m = r.mentions.find((x) => x.from === at || (x.from === at + 1 && r.tokens[at]!.lower === 'the'));
+    if (m) return objectAfter(r, src, m.from - 1).filter((x) => x.from >= m.from);
+  }
+  return [];
+}
+
 function chargeAfter(r: ReadSentence, ti: number): ChargeHit | null {
   return r.charges.find((c) => c.from > ti) ?? null;
 }
@@ -189,20 +233,29 @@ function ofPhrase(r: ReadSentence, source: string, ti: number): string {
     .trim();
 }
 
-function speakerOf(r: ReadSentence, source: string, exclude?: [number, number] | null): Mention | null {
+/** Words that may stand between a speaker and the speech verb ("Russia on Tuesday said", "the ministry has said"). */
+const SPEAKER_GAP = /^(on|in|late|early|last|this|also|earlier|previously|again|has|have|had|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|statement|a|repeatedly|publicly|formally|officially)$/;
+
+/** The speaker of the speech verb at `ti`: "X said", "X on Tuesday said", "said X", "X says" at the end of a sentence. */
+function speakerAt(r: ReadSentence, src: string, ti: number): Mention | null {
+  const toks = r.tokens;
+  const before = r.mentions.filter((m) => m.to <= ti && !quoteOf(r, m.from));
+  const b = before[before.length - 1];
+  if (b && toks.slice(b.to, ti).every((t) => SPEAKER_GAP.test(t.lower)) && ti - b.to <= 4 && !crossesClause(r, src, b.to - 1, ti)) return b;
+  const after = r.mentions.find((m) => (m.from === ti + 1 || (m.from === ti + 2 && toks[ti + 1]!.lower === 'the')) && !quoteOf(r, m.from));
+  return after ?? null;
+}
+
+/** The speaker of a sentence: of its first speech verb (outside `exclude`) that has one, or "according to X". */
+function speakerOf(r: ReadSentence, src: string, exclude?: [number, number] | null): Mention | null {
   for (let i = 0; i < r.tokens.length; i++) {
-    const t = r.tokens[i]!;
-    const inExcluded = exclude && inRange(i, exclude);
-    if (inExcluded) continue;
-    if (SPEECH.has(t.lower)) {
-      // "X said" (X right before, allowing "has/have") or "said X".
-      const before = r.mentions.filter((m) => m.to <= i && m.to >= i - 2 && !(exclude && inRange(m.from, exclude)));
-      const b = before[before.length - 1];
-      if (b && !crossesClause(r, source, b.to - 1, i)) return b;
-      const after = r.mentions.find((m) => m.from === i + 1 || (m.from === i + 2 && r.tokens[i + 1]!.lower === 'the'));
-      if (after) return after;
+    if (exclude && inRange(i, exclude)) continue;
+    const w = r.tokens[i]!.lower;
+    if (SPEECH.has(w)) {
+      const sp = speakerAt(r, src, i);
+      if (sp) return sp;
     }
-    if (t.lower === 'according' && r.tokens[i + 1]?.lower === 'to') {
+    if (w === 'according' && r.tokens[i + 1]?.lower === 'to') {
       const after = r.mentions.find((m) => m.from >= i + 2 && m.from <= i + 3);
       if (after) return after;
     }
@@ -210,7 +263,7 @@ function speakerOf(r: ReadSentence, source: string, exclude?: [number, number] |
   return null;
 }
 
-function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]): Candidate[] {
+function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[], prior: Mention[]): Candidate[] {
   const out: Candidate[] = [];
   const src = r.source;
   const toks = r.tokens;
@@ -224,15 +277,18 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
     fallback = '',
   ) => {
     if (accuser && accuser.code === accused.code) return;
-    if (!charge && !fallback) return;
+    const kindCategory = charge ? null : (KIND_CHARGE[accused.kind] ?? null);
+    if (!charge && !fallback && !kindCategory) return;
     const reasons = [`${rule}: "${words}"`];
     if (charge) reasons.push(`charge "${charge.text}" is ${charge.category} (lexicon term "${charge.term}")`);
+    else if (kindCategory) reasons.push(`no charge word; ${kindCategory} because the accused is a ${accused.kind} ("${accused.detail}")`);
     else reasons.push(`charge not in the lexicon: "${fallback}"`);
     out.push({
       accuser,
       accused,
       charge,
-      fallbackChargeText: fallback,
+      fallbackChargeText: fallback || (kindCategory ? accused.detail : ''),
+      fallbackCategory: kindCategory,
       rule,
       confidence: charge?.weak ? confidence - 0.15 : confidence,
       reasons,
@@ -279,29 +335,46 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const passive =
         (prev !== undefined && PASSIVE_AUX.has(prev)) || next === 'of' || next === 'by' || next === 'for' || next === 'over' || next === undefined;
       if (passive) {
-        const accused = subjectBefore(r, src, ti);
-        let accuser: Mention | null = null;
+        // "Iran was blamed by Israel, Britain and the United States for ..."; a person accused "of spying for China".
+        let accused = subjectBefore(r, src, ti);
         const by = toks.findIndex((t, i) => i > ti && i <= ti + 3 && t.lower === 'by');
-        if (by >= 0) accuser = r.mentions.find((m) => m.from === by + 1 || m.from === by + 2) ?? null;
-        if (!accused.length && accuser === null) continue;
+        const agents = by >= 0 ? objectAfter(r, src, by).filter((m) => m.from <= by + 2) : [];
+        const group = agents.length ? objectAfter(r, src, by).slice(0, 6) : [];
+        if (!accused.length || accused.every((m) => m.kind === 'official')) {
+          const forWhom = beneficiaryAfter(r, src, ti);
+          if (forWhom.length) accused = forWhom;
+        }
+        if (!accused.length) continue;
+        const accusers: (Mention | null)[] = group.length ? group : [null];
         const charge = chargeAfter(r, ti);
-        for (const b of accused)
-          add(
-            accuser,
-            b,
-            charge,
-            accuser ? 'passive accusation with agent' : 'passive accusation, accuser named elsewhere',
-            accuser ? 0.85 : 0.7,
-            span(ti, ti + 2),
-            ACCUSE.has(w) ? ofPhrase(r, src, ti) : '',
-          );
+        for (const a of accusers)
+          for (const b of accused)
+            add(
+              a,
+              b,
+              charge,
+              a ? 'passive accusation with agent' : 'passive accusation, accuser named elsewhere',
+              a ? 0.85 : 0.7,
+              span(ti, ti + 2),
+              ACCUSE.has(w) ? ofPhrase(r, src, ti) : '',
+            );
         continue;
       }
-      const subj = subjectBefore(r, src, ti);
-      const obj = objectAfter(r, src, ti);
+      // "..., accusing X of" / "in accusing X of": the subject is the main clause's.
+      const participial = w.endsWith('ing') && (/,\s*$/.test(src.slice(toks[ti - 1]?.end ?? 0, toks[ti]!.start)) || ['in', 'after', 'while', 'and', 'by'].includes(prev ?? ''));
+      const main = participial ? mainSubject(r) : null;
+      const subj = main && main.to <= ti ? [main] : subjectBefore(r, src, ti);
+      let obj = objectAfter(r, src, ti);
+      const ofAt = toks.findIndex((t, i) => i > ti && (t.lower === 'of' || t.lower === 'for'));
+      if (obj.length && ofAt > 0 && obj[0]!.from > ofAt) obj = []; // the actor after "of" is part of the charge
+      if (!obj.length) {
+        const back = anaphoraAfter(r, src, ti, prior, subj[0]?.code ?? null);
+        if (back) obj = [back];
+      }
       const charge = chargeAfter(r, ti);
       for (const a of subj.length ? subj : [null])
-        for (const b of obj) add(a, b, charge, 'active accusation', a ? 0.9 : 0.7, span(ti, ti + 1), ACCUSE.has(w) ? ofPhrase(r, src, ti) : '');
+        for (const b of obj)
+          add(a, b, charge, participial ? 'accusation in a participle clause' : 'active accusation', a ? 0.9 : 0.7, span(ti, ti + 1), ACCUSE.has(w) ? ofPhrase(r, src, ti) : '');
       continue;
     }
     if (DENOUNCE.has(w)) {
@@ -309,7 +382,8 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const obj = objectAfter(r, src, ti);
       const charge = chargeAfter(r, ti);
       if (!charge) continue;
-      for (const a of subj) for (const b of obj) add(a, b, charge, 'condemnation with a charge', 0.8, span(ti, ti + 1));
+      // "condemned X for C": the condemned actor stands before the charge; "condemned the attack" accuses no one.
+      for (const a of subj) for (const b of obj.filter((m) => m.to <= charge.from)) add(a, b, charge, 'condemnation with a charge', 0.8, span(ti, ti + 1));
       continue;
     }
     if (HOLD.has(w)) {
@@ -343,6 +417,41 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       for (const b of obj) add(accuser, b, charge, 'attributed to', 0.8, span(ti, to + 1));
       continue;
     }
+    if (LEGAL.has(w)) {
+      // "Germany arrested an aide on suspicion of spying for China"; "Maduro was charged by the United States with ...".
+      const prev = toks[ti - 1]?.lower;
+      const passive = prev !== undefined && PASSIVE_AUX.has(prev);
+      const charge = chargeAfter(r, ti);
+      if (!charge) continue;
+      if (passive) {
+        const by = toks.findIndex((t, i) => i > ti && i <= ti + 3 && t.lower === 'by');
+        const accusers = by >= 0 ? objectAfter(r, src, by).filter((m) => m.from <= by + 2) : [speakerOf(r, src)];
+        let accused = subjectBefore(r, src, ti);
+        const forWhom = beneficiaryAfter(r, src, ti);
+        if (forWhom.length) accused = forWhom;
+        for (const a of accusers) for (const b of accused) add(a, b, charge, 'legal action (passive)', 0.75, span(ti, ti + 1));
+      } else {
+        const accuser = subjectBefore(r, src, ti)[0] ?? speakerOf(r, src);
+        const forWhom = beneficiaryAfter(r, src, ti);
+        const obj = forWhom.length ? forWhom : objectAfter(r, src, ti).filter((m) => m.to <= charge.from);
+        for (const b of obj) add(accuser, b, charge, 'legal action', 0.75, span(ti, ti + 1));
+      }
+      continue;
+    }
+    if (AGENT_VERBS.has(w) || (w === 'by' && r.charges.some((c) => c.to === ti))) {
+      // "the attack was sponsored by Iran", "a murder by a Saudi team": the agent of the charge is the accused.
+      const by = w === 'by' ? ti : toks.findIndex((t, i) => i > ti && i <= ti + 2 && t.lower === 'by');
+      if (by < 0) continue;
+      const agents = objectAfter(r, src, by).filter((m) => m.from <= by + 3);
+      if (!agents.length) continue;
+      const charge = [...r.charges].reverse().find((c) => c.to <= by) ?? null;
+      if (!charge) continue;
+      const speaker = speakerOf(r, src);
+      const subj = mainSubject(r);
+      const accuser = speaker && !agents.some((m) => m.code === speaker.code) ? speaker : subj && !agents.some((m) => m.code === subj.code) ? subj : null;
+      for (const b of agents) add(accuser, b, charge, 'agent of the charge', 0.75, span(ti, by + 2));
+      continue;
+    }
     if (SPEECH.has(w)) {
       out.push(...reportedSpeech(r, src, ti, add));
     }
@@ -368,10 +477,15 @@ type AddFn = (
 function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): Candidate[] {
   const toks = r.tokens;
   // Content: the quote(s) of the sentence, or what follows "said (that)".
-  const speaker = speakerFor(r, src, ti);
+  const speaker = speakerAt(r, src, ti);
   if (!speaker) return [];
   const ranges: [number, number][] = r.quotes.filter((q) => !inRange(speaker.from, q));
-  if (speaker.to <= ti) ranges.push([ti + 1, toks.length]);
+  const head = Math.min(speaker.from, ti);
+  const gapBefore = head > 0 ? src.slice(toks[head - 1]!.end, toks[head]!.start) : '';
+  // "..., X said (on Tuesday)." and "..., said X." read what comes before; "X said (that) ..." what follows.
+  const trailing = gapBefore.includes(',') && toks.length - Math.max(ti + 1, speaker.to) <= 4;
+  if (trailing) ranges.push([0, head]);
+  else if (speaker.to <= ti) ranges.push([ti + 1, toks.length]);
   for (const [a, b] of ranges) {
     const inside = r.mentions.filter((m) => m.from >= a && m.to <= b && m.code !== speaker.code);
     for (const m of inside) {
@@ -380,7 +494,7 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
       const charge = r.charges.find((c) => c.from >= m.to && c.from <= m.to + 10 && c.to <= b);
       if (!charge) continue;
       const between = toks.slice(m.to, charge.from);
-      if (between.some((t) => COUNTER.has(t.lower) || NEGATOR.has(t.lower))) continue;
+      if (between.some((t) => COUNTER.has(t.lower) || NEGATOR.has(t.lower) || SPEECH_BREAK.has(t.lower))) continue;
       // A verb-like link (is/was/behind/of...) or direct adjacency; a bare list of nouns is not a claim.
       const linked =
         between.length <= 1 ||
@@ -392,15 +506,6 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
     }
   }
   return [];
-}
-
-function speakerFor(r: ReadSentence, src: string, ti: number): Mention | null {
-  const toks = r.tokens;
-  const before = r.mentions.filter((m) => m.to <= ti && m.to >= ti - 2 && !quoteOf(r, m.from));
-  const b = before[before.length - 1];
-  if (b && !crossesClause(r, src, b.to - 1, ti)) return b;
-  const after = r.mentions.find((m) => (m.from === ti + 1 || (m.from === ti + 2 && toks[ti + 1]!.lower === 'the')) && !quoteOf(r, m.from));
-  return after ?? null;
 }
 
 const LOCATION_WEIGHT = (c: Candidate) =>
@@ -425,10 +530,19 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
     c.confidence -= 0.05;
     c.reasons.push(`accuser ${best.accuser!.code} taken from the article's other accusation: "${best.read.sentence.text.slice(0, 80)}"`);
   }
+  // A vague charge ("attack", or none the lexicon knows) takes the specific charge the article gives the same pair.
+  for (const c of candidates) {
+    if (!c.accuser || (c.charge && !c.charge.weak)) continue;
+    const specific = candidates.find((p) => p !== c && p.accuser?.code === c.accuser!.code && p.accused.code === c.accused.code && p.charge && !p.charge.weak);
+    if (specific) {
+      c.reasons.push(`vague charge "${c.charge?.text ?? c.fallbackChargeText}" read as ${specific.charge!.category}, as elsewhere in the article ("${specific.charge!.text}")`);
+      c.charge = specific.charge;
+    }
+  }
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (!c.accuser || c.accuser.code === c.accused.code) continue;
-    const category: ChargeCategory = c.charge?.category ?? 'other';
+    const category: ChargeCategory = c.charge?.category ?? c.fallbackCategory ?? 'other';
     const key = `${c.accuser.code}|${c.accused.code}|${category}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
@@ -444,7 +558,7 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
   });
   scored.sort((a, b) => b.score - a.score);
   return scored.map(({ group, best }) => {
-    const category: ChargeCategory = best.charge?.category ?? 'other';
+    const category: ChargeCategory = best.charge?.category ?? best.fallbackCategory ?? 'other';
     const chargeText = group.find((c) => c.charge && c.charge.category === category)?.charge?.text ?? best.fallbackChargeText;
     const charge: Charge = { category, text: chargeText };
     const confidence = Math.min(0.99, Math.max(...group.map((c) => c.confidence)) + Math.min(0.1, 0.03 * (group.length - 1)));
