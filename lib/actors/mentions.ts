@@ -171,7 +171,8 @@ export function findMentions(tokens: Token[], source: string, ctx: MentionContex
 
 function describe(v: GazetteerValue, words: string): string {
   if (v.surface === 'threat-actor') return v.detail ? `${words} (${v.detail})` : words;
-  if (v.surface === 'official' && v.role && !words.includes(v.role)) return `${v.role} ${words}`;
+  // "Mohammed bin Salman" gets his role; "Crown Prince Mohammed bin Salman" already has it.
+  if (v.surface === 'official' && v.role && !words.toLowerCase().split(/\s+/).some((w) => PERSON.has(w))) return `${v.role} ${words}`;
   return words;
 }
 

@@ -25,6 +25,8 @@ const TARGET_PREP = set(triggers.targetPrep);
 const COUNTER = set(triggers.counterWords);
 const LEGAL = set(triggers.legal);
 const SPEECH_BREAK = set(triggers.speechBreak);
+/** A paragraph that starts like this is a link to another story inside the body ("Related coverage: ..."). */
+const CLUTTER_LINE = new RegExp(`^\\s*(?:${triggers.clutterPrefixes.join('|')})\\s*[:|›»>-]`, 'i');
 const AGENT_VERBS = set(triggers.agentVerbs);
 const ANAPHORA = new RegExp(`^\\s+(?:its|their|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${triggers.anaphoraHeads.join('|')})\\b`, 'iu');
 const KIND_CHARGE: Record<string, ChargeCategory> = {};
@@ -92,7 +94,15 @@ function isTitleCase(title: string): boolean {
 }
 
 function readSentences(source: string, field: QuoteLocation['field'], ctx: MentionContext): ReadSentence[] {
-  return splitSentences(source).map((sentence, index) => {
+  // Ranges of paragraphs that are links to other stories ("Related coverage: ..."); their sentences are skipped.
+  const clutter: [number, number][] = [];
+  let offset = 0;
+  for (const p of source.split('\n')) {
+    if (CLUTTER_LINE.test(p)) clutter.push([offset, offset + p.length]);
+    offset += p.length + 1;
+  }
+  const inClutter = (s: Sentence) => clutter.some(([a, b]) => s.start >= a && s.end <= b);
+  return splitSentences(source).filter((s) => !inClutter(s)).map((sentence, index) => {
     const tokens = tokenize(sentence.text, sentence.start);
     const charges = findCharges(tokens, source);
     const blocked = new Set<number>();
@@ -319,15 +329,20 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
     if (ACCUSE.has(w) || BLAME.has(w)) {
       const next = toks[ti + 1]?.lower;
       const prev = toks[ti - 1]?.lower;
+      // A gerund is a trigger only as a participle ("..., accusing X") or a progressive ("is accusing");
+      // "blaming the killing on a few agents would not satisfy Turkey" accuses no one.
+      const gapBefore = src.slice(toks[ti - 1]?.end ?? r.sentence.start, toks[ti]!.start);
+      if (w.endsWith('ing') && !/,\s*$/.test(gapBefore) && !['in', 'after', 'while', 'and', 'by', 'is', 'are', 'was', 'were', 'been', 'of'].includes(prev ?? '') && ti > 0) continue;
       if (next === 'each' || next === 'one') {
         const subj = subjectBefore(r, src, ti);
         const charge = chargeAfter(r, ti);
         for (const a of subj) for (const b of subj) if (a !== b) add(a, b, charge, 'mutual accusation', 0.85, span(ti, ti + 3), ofPhrase(r, src, ti));
         continue;
       }
-      if (BLAME.has(w) && next === 'on') {
+      const on = BLAME.has(w) ? toks.findIndex((t, i) => i > ti && i <= ti + 6 && t.lower === 'on') : -1;
+      if (on > 0 && r.mentions.some((m) => m.from === on + 1 || (m.from === on + 2 && toks[on + 1]!.lower === 'the'))) {
         // "The attack was blamed on Russia" / "Kyiv blamed the attack on Moscow".
-        const accused = objectAfter(r, src, ti + 1);
+        const accused = objectAfter(r, src, on);
         const accuser = prev && PASSIVE_AUX.has(prev) ? null : (subjectBefore(r, src, ti)[0] ?? null);
         for (const b of accused) add(accuser, b, anyCharge(r, ti), 'blamed on', 0.8, span(ti, ti + 2));
         continue;
@@ -420,7 +435,9 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
     if (LEGAL.has(w)) {
       // "Germany arrested an aide on suspicion of spying for China"; "Maduro was charged by the United States with ...".
       const prev = toks[ti - 1]?.lower;
-      const passive = prev !== undefined && PASSIVE_AUX.has(prev);
+      const next = toks[ti + 1]?.lower ?? '';
+      // Headlines drop the auxiliary: "Maduro charged by US with narco-terrorism".
+      const passive = (prev !== undefined && PASSIVE_AUX.has(prev)) || ['by', 'with', 'over', 'on', 'for'].includes(next);
       const charge = chargeAfter(r, ti);
       if (!charge) continue;
       if (passive) {
