@@ -25,6 +25,8 @@ const TARGET_PREP = set(triggers.targetPrep);
 const COUNTER = set(triggers.counterWords);
 const LEGAL = set(triggers.legal);
 const SPEECH_BREAK = set(triggers.speechBreak);
+const DOCUMENT = set(triggers.documentNouns);
+const LOOSE_ATTRIBUTE = set(triggers.looseAttribute);
 /** A paragraph that starts like this is a link to another story inside the body ("Related coverage: ..."). */
 const CLUTTER_LINE = new RegExp(`^\\s*(?:${triggers.clutterPrefixes.join('|')})\\s*[:|›»>-]`, 'i');
 const AGENT_VERBS = set(triggers.agentVerbs);
@@ -332,7 +334,9 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       // A gerund is a trigger only as a participle ("..., accusing X") or a progressive ("is accusing");
       // "blaming the killing on a few agents would not satisfy Turkey" accuses no one.
       const gapBefore = src.slice(toks[ti - 1]?.end ?? r.sentence.start, toks[ti]!.start);
-      if (w.endsWith('ing') && !/,\s*$/.test(gapBefore) && !['in', 'after', 'while', 'and', 'by', 'is', 'are', 'was', 'were', 'been', 'of'].includes(prev ?? '') && ti > 0) continue;
+      // "a report accusing the US of ...": a document's accusation is its author's.
+      const ofDocument = w.endsWith('ing') && DOCUMENT.has(prev ?? '');
+      if (w.endsWith('ing') && !ofDocument && !/,\s*$/.test(gapBefore) && !['in', 'after', 'while', 'and', 'by', 'is', 'are', 'was', 'were', 'been', 'of'].includes(prev ?? '') && ti > 0) continue;
       if (next === 'each' || next === 'one') {
         const subj = subjectBefore(r, src, ti);
         const charge = chargeAfter(r, ti);
@@ -376,7 +380,10 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
         continue;
       }
       // "..., accusing X of" / "in accusing X of": the subject is the main clause's.
-      const participial = w.endsWith('ing') && (/,\s*$/.test(src.slice(toks[ti - 1]?.end ?? 0, toks[ti]!.start)) || ['in', 'after', 'while', 'and', 'by'].includes(prev ?? ''));
+      // "..., accusing X" and "Qureshi said ... and accused India": the subject is the main clause's.
+      const participial =
+        (w.endsWith('ing') && (/,\s*$/.test(gapBefore) || ofDocument || ['in', 'after', 'while', 'by'].includes(prev ?? ''))) ||
+        (prev === 'and' && !r.mentions.some((m) => m.to === ti - 1));
       const main = participial ? mainSubject(r) : null;
       const subj = main && main.to <= ti ? [main] : subjectBefore(r, src, ti);
       let obj = objectAfter(r, src, ti);
@@ -427,6 +434,8 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       if (!obj.length) continue;
       const charge = anyCharge(r, ti);
       if (!charge) continue;
+      // "linked to" names many things ("projects linked to China"): only a charge right before it or between it and "to" counts.
+      if (LOOSE_ATTRIBUTE.has(w) && !(charge.from > ti && charge.to <= to) && !(charge.to <= ti && ti - charge.to <= 3)) continue;
       const subj = subjectBefore(r, src, ti);
       const accuser = subj.find((m) => !obj.some((o) => o.code === m.code)) ?? speakerOf(r, src) ?? null;
       for (const b of obj) add(accuser, b, charge, 'attributed to', 0.8, span(ti, to + 1));
