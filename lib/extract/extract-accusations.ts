@@ -430,6 +430,15 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
     if (ATTRIBUTE.has(w)) {
       const to = toks.findIndex((t, i) => i > ti && i <= ti + 10 && t.lower === 'to');
       if (to < 0) continue;
+      // Two shapes: "attributed the attack to X" (charge, then "to" X) and "linking X to the killing" (X, then "to" charge).
+      const between = r.mentions.filter((m) => m.from > ti && m.to <= to);
+      const chargeAfterTo = r.charges.find((c) => c.from > to && c.from <= to + 3);
+      if (between.length && chargeAfterTo) {
+        const subj = subjectBefore(r, src, ti);
+        const accuser = subj.find((m) => !between.some((o) => o.code === m.code)) ?? speakerOf(r, src) ?? null;
+        for (const b of objectAfter(r, src, ti, to)) add(accuser, b, chargeAfterTo, 'linked to a charge', 0.75, span(ti, to + 2));
+        continue;
+      }
       const obj = objectAfter(r, src, to);
       if (!obj.length) continue;
       const charge = anyCharge(r, ti);
@@ -524,7 +533,7 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
       // A verb-like link (is/was/behind/of...) or direct adjacency; a bare list of nouns is not a claim.
       const linked =
         between.length <= 1 ||
-        between.some((t) => BEHIND.has(t.lower) || /^(is|are|was|were|has|have|had|been|of|for)$/.test(t.lower) || /ing$/.test(t.lower));
+        between.some((t) => BEHIND.has(t.lower) || /^(is|are|was|were|be|has|have|had|been|of|for|linked|tied|involved|complicit)$/.test(t.lower) || /ing$/.test(t.lower));
       if (!linked) continue;
       const words = src.slice(m.start, charge.end);
       add(speaker, m, charge, 'reported speech', 0.7, words);
