@@ -92,6 +92,11 @@ const CALENDAR = new Set([
   'in',
 ]);
 
+/** The sentence has a role word that may introduce a person ("Foreign Minister Jan Lipavsky"). */
+export function mayIntroducePerson(tokens: Token[]): boolean {
+  return tokens.some((t) => PERSON.has(t.lower));
+}
+
 function acceptCase(v: GazetteerValue, tokens: Token[], from: number, to: number, source: string): boolean {
   if (v.caseSensitive) {
     const text = source.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/[^\p{L}\p{N}]/gu, '');
@@ -172,7 +177,15 @@ export function findMentions(tokens: Token[], source: string, ctx: MentionContex
 function describe(v: GazetteerValue, words: string): string {
   if (v.surface === 'threat-actor') return v.detail ? `${words} (${v.detail})` : words;
   // "Mohammed bin Salman" gets his role; "Crown Prince Mohammed bin Salman" already has it.
-  if (v.surface === 'official' && v.role && !words.toLowerCase().split(/\s+/).some((w) => PERSON.has(w))) return `${v.role} ${words}`;
+  if (
+    v.surface === 'official' &&
+    v.role &&
+    !words
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => PERSON.has(w))
+  )
+    return `${v.role} ${words}`;
   return words;
 }
 

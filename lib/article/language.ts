@@ -43,32 +43,48 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Thai}/u, 'th'],
 ];
 
+/** Each stop word and the languages it belongs to, built once. */
+const STOPWORD_LANGS = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
+
 /**
  * Guesses the language of a text from its script and its most common function words. Returns an ISO 639-1 code,
- * or 'und' when the text is too short or unclear. Reads at most the first 20,000 characters.
+ * or 'und' when the text is too short or unclear. Reads at most the first 5,000 characters.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 20_000);
-  const letters = sample.match(/\p{L}/gu) ?? [];
-  if (letters.length < 20) return 'und';
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  if (latin / letters.length < 0.5) {
+  const sample = text.slice(0, 5_000);
+  let letters = 0;
+  let latin = 0;
+  for (const ch of sample) {
+    const c = ch.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      letters++;
+      latin++;
+    } else if (c > 127 && /\p{L}/u.test(ch)) {
+      letters++;
+      if (/\p{Script=Latin}/u.test(ch)) latin++;
+    }
+  }
+  if (letters < 20) return 'und';
+  if (latin / letters < 0.5) {
     let best = 'und';
     let bestCount = 0;
     for (const [re, code] of SCRIPTS) {
-      const count = sample.match(new RegExp(re.source, 'gu'))?.length ?? 0;
+      const count = sample.replace(new RegExp(`(?!${re.source}).`, 'gsu'), '').length;
       if (count > bestCount) [best, bestCount] = [code, count];
     }
     // Kana beside Han is Japanese.
     if (best === 'zh' && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sample)) return 'ja';
     return best;
   }
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const counts: Record<string, number> = {};
-  for (const [lang, list] of Object.entries(STOPWORDS)) {
-    const set = new Set(list);
-    counts[lang] = words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0) / Math.max(1, words.length);
+  const counts = new Map<string, number>();
+  let words = 0;
+  for (const m of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
+    words++;
+    for (const lang of STOPWORD_LANGS.get(m[0]) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
-  const [lang, share] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
-  return share >= 0.08 ? lang : 'und';
+  let lang = 'und';
+  let top = 0;
+  for (const [l, n] of counts) if (n > top) [lang, top] = [l, n];
+  return top / Math.max(1, words) >= 0.08 ? lang : 'und';
 }

@@ -2,7 +2,7 @@ import type { Accusation, Actor, Charge, ChargeCategory, Facets, QuoteLocation }
 import { tokenize, type Token } from '../text/tokens';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { findCharges, type ChargeHit } from '../charges/lexicon';
-import { findMentions, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
+import { findMentions, mayIntroducePerson, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
 import { getGazetteer } from '../actors/gazetteer';
 import triggers from './data/triggers.json';
 
@@ -27,6 +27,21 @@ const LEGAL = set(triggers.legal);
 const SPEECH_BREAK = set(triggers.speechBreak);
 const DOCUMENT = set(triggers.documentNouns);
 const LOOSE_ATTRIBUTE = set(triggers.looseAttribute);
+/** Every word that can start a rule: a sentence without one (and without a charge) makes no accusation. */
+const RULE_WORDS = new Set([
+  ...triggers.accuse,
+  ...triggers.blame,
+  ...triggers.denounce,
+  ...triggers.hold,
+  ...triggers.identify,
+  ...triggers.attribute,
+  ...triggers.speech,
+  ...triggers.deny,
+  ...triggers.legal,
+  ...triggers.agentVerbs,
+  'according',
+  'by',
+]);
 /** A paragraph that starts like this is a link to another story inside the body ("Related coverage: ..."). */
 const CLUTTER_LINE = new RegExp(`^\\s*(?:${triggers.clutterPrefixes.join('|')})\\s*[:|›»>-]`, 'i');
 const AGENT_VERBS = set(triggers.agentVerbs);
@@ -42,7 +57,9 @@ interface ReadSentence {
   sentence: Sentence;
   index: number;
   tokens: Token[];
-  mentions: Mention[];
+  /** The sentence holds a charge or a rule's trigger word. */
+  relevant: boolean;
+  readonly mentions: Mention[];
   charges: ChargeHit[];
   /** Token ranges inside quotation marks. */
   quotes: [number, number][];
@@ -81,8 +98,13 @@ export function extractAccusations({ title, text }: ExtractOptions): Accusation[
   const candidates: Candidate[] = [];
   const denials: { code: string; text: string }[] = [];
   all.forEach((r, i) => {
+    if (!r.relevant) return;
     // Actors of the two sentences before, for "its neighbour" and the like (the headline stands apart).
-    const prior = all.slice(Math.max(0, i - 2), i).filter((p) => p.field === r.field).flatMap((p) => p.mentions);
+    const prior = () =>
+      all
+        .slice(Math.max(0, i - 2), i)
+        .filter((p) => p.field === r.field)
+        .flatMap((p) => p.mentions);
     candidates.push(...candidatesIn(r, denials, prior));
   });
   const titleCodes = new Set(titleRead.flatMap((r) => r.mentions.map((m) => m.code)));
@@ -104,14 +126,31 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
     offset += p.length + 1;
   }
   const inClutter = (s: Sentence) => clutter.some(([a, b]) => s.start >= a && s.end <= b);
-  return splitSentences(source).filter((s) => !inClutter(s)).map((sentence, index) => {
-    const tokens = tokenize(sentence.text, sentence.start);
-    const charges = findCharges(tokens, source);
-    const blocked = new Set<number>();
-    for (const c of charges) for (let k = c.from; k < c.to; k++) blocked.add(k);
-    const mentions = findMentions(tokens, source, ctx, blocked);
-    return { field, source, sentence, index, tokens, mentions, charges, quotes: findQuotes(tokens, source, sentence) };
-  });
+  return splitSentences(source)
+    .filter((s) => !inClutter(s))
+    .map((sentence, index) => {
+      const tokens = tokenize(sentence.text, sentence.start);
+      const charges = findCharges(tokens, source);
+      const blocked = new Set<number>();
+      for (const c of charges) for (let k = c.from; k < c.to; k++) blocked.add(k);
+      // Actors are looked up now where a rule may use them (or a person may be introduced, so that later sentences
+      // know the name), and only on demand elsewhere ("its neighbour" looks back two sentences).
+      const relevant = charges.length > 0 || mayIntroducePerson(tokens) || tokens.some((t) => RULE_WORDS.has(t.lower));
+      let mentions: Mention[] | undefined = relevant ? findMentions(tokens, source, ctx, blocked) : undefined;
+      return {
+        field,
+        source,
+        sentence,
+        index,
+        tokens,
+        relevant,
+        get mentions() {
+          return (mentions ??= findMentions(tokens, source, ctx, blocked));
+        },
+        charges,
+        quotes: findQuotes(tokens, source, sentence),
+      };
+    });
 }
 
 /**
@@ -198,10 +237,10 @@ function mainSubject(r: ReadSentence): Mention | null {
  * actor named earlier, resolved to the latest actor (in this sentence before `ti`, then the sentences before) whose
  * code is not `notCode`.
  */
-function anaphoraAfter(r: ReadSentence, src: string, ti: number, prior: Mention[], notCode: string | null): Mention | null {
+function anaphoraAfter(r: ReadSentence, src: string, ti: number, prior: () => Mention[], notCode: string | null): Mention | null {
   const t = r.tokens[ti];
   if (!t || !ANAPHORA.test(src.slice(t.end, t.end + 80))) return null;
-  const earlier = [...prior, ...r.mentions.filter((m) => m.to <= ti)];
+  const earlier = [...prior(), ...r.mentions.filter((m) => m.to <= ti)];
   for (let k = earlier.length - 1; k >= 0; k--) if (earlier[k]!.code !== notCode) return earlier[k]!;
   return null;
 }
@@ -246,7 +285,8 @@ function ofPhrase(r: ReadSentence, source: string, ti: number): string {
 }
 
 /** Words that may stand between a speaker and the speech verb ("Russia on Tuesday said", "the ministry has said"). */
-const SPEAKER_GAP = /^(on|in|late|early|last|this|also|earlier|previously|again|has|have|had|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|statement|a|repeatedly|publicly|formally|officially)$/;
+const SPEAKER_GAP =
+  /^(on|in|late|early|last|this|also|earlier|previously|again|has|have|had|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|statement|a|repeatedly|publicly|formally|officially)$/;
 
 /** The speaker of the speech verb at `ti`: "X said", "X on Tuesday said", "said X", "X says" at the end of a sentence. */
 function speakerAt(r: ReadSentence, src: string, ti: number): Mention | null {
@@ -275,7 +315,7 @@ function speakerOf(r: ReadSentence, src: string, exclude?: [number, number] | nu
   return null;
 }
 
-function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[], prior: Mention[]): Candidate[] {
+function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[], prior: () => Mention[]): Candidate[] {
   const out: Candidate[] = [];
   const src = r.source;
   const toks = r.tokens;
@@ -336,7 +376,14 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const gapBefore = src.slice(toks[ti - 1]?.end ?? r.sentence.start, toks[ti]!.start);
       // "a report accusing the US of ...": a document's accusation is its author's.
       const ofDocument = w.endsWith('ing') && DOCUMENT.has(prev ?? '');
-      if (w.endsWith('ing') && !ofDocument && !/,\s*$/.test(gapBefore) && !['in', 'after', 'while', 'and', 'by', 'is', 'are', 'was', 'were', 'been', 'of'].includes(prev ?? '') && ti > 0) continue;
+      if (
+        w.endsWith('ing') &&
+        !ofDocument &&
+        !/,\s*$/.test(gapBefore) &&
+        !['in', 'after', 'while', 'and', 'by', 'is', 'are', 'was', 'were', 'been', 'of'].includes(prev ?? '') &&
+        ti > 0
+      )
+        continue;
       if (next === 'each' || next === 'one') {
         const subj = subjectBefore(r, src, ti);
         const charge = chargeAfter(r, ti);
@@ -396,7 +443,15 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const charge = chargeAfter(r, ti);
       for (const a of subj.length ? subj : [null])
         for (const b of obj)
-          add(a, b, charge, participial ? 'accusation in a participle clause' : 'active accusation', a ? 0.9 : 0.7, span(ti, ti + 1), ACCUSE.has(w) ? ofPhrase(r, src, ti) : '');
+          add(
+            a,
+            b,
+            charge,
+            participial ? 'accusation in a participle clause' : 'active accusation',
+            a ? 0.9 : 0.7,
+            span(ti, ti + 1),
+            ACCUSE.has(w) ? ofPhrase(r, src, ti) : '',
+          );
       continue;
     }
     if (DENOUNCE.has(w)) {
@@ -405,7 +460,8 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const charge = chargeAfter(r, ti);
       if (!charge) continue;
       // "condemned X for C": the condemned actor stands before the charge; "condemned the attack" accuses no one.
-      for (const a of subj) for (const b of obj.filter((m) => m.to <= charge.from)) add(a, b, charge, 'condemnation with a charge', 0.8, span(ti, ti + 1));
+      for (const a of subj)
+        for (const b of obj.filter((m) => m.to <= charge.from)) add(a, b, charge, 'condemnation with a charge', 0.8, span(ti, ti + 1));
       continue;
     }
     if (HOLD.has(w)) {
@@ -483,7 +539,8 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       if (!charge) continue;
       const speaker = speakerOf(r, src);
       const subj = mainSubject(r);
-      const accuser = speaker && !agents.some((m) => m.code === speaker.code) ? speaker : subj && !agents.some((m) => m.code === subj.code) ? subj : null;
+      const accuser =
+        speaker && !agents.some((m) => m.code === speaker.code) ? speaker : subj && !agents.some((m) => m.code === subj.code) ? subj : null;
       for (const b of agents) add(accuser, b, charge, 'agent of the charge', 0.75, span(ti, by + 2));
       continue;
     }
@@ -533,7 +590,12 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
       // A verb-like link (is/was/behind/of...) or direct adjacency; a bare list of nouns is not a claim.
       const linked =
         between.length <= 1 ||
-        between.some((t) => BEHIND.has(t.lower) || /^(is|are|was|were|be|has|have|had|been|of|for|linked|tied|involved|complicit)$/.test(t.lower) || /ing$/.test(t.lower));
+        between.some(
+          (t) =>
+            BEHIND.has(t.lower) ||
+            /^(is|are|was|were|be|has|have|had|been|of|for|linked|tied|involved|complicit)$/.test(t.lower) ||
+            /ing$/.test(t.lower),
+        );
       if (!linked) continue;
       const words = src.slice(m.start, charge.end);
       add(speaker, m, charge, 'reported speech', 0.7, words);
@@ -568,9 +630,13 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
   // A vague charge ("attack", or none the lexicon knows) takes the specific charge the article gives the same pair.
   for (const c of candidates) {
     if (!c.accuser || (c.charge && !c.charge.weak)) continue;
-    const specific = candidates.find((p) => p !== c && p.accuser?.code === c.accuser!.code && p.accused.code === c.accused.code && p.charge && !p.charge.weak);
+    const specific = candidates.find(
+      (p) => p !== c && p.accuser?.code === c.accuser!.code && p.accused.code === c.accused.code && p.charge && !p.charge.weak,
+    );
     if (specific) {
-      c.reasons.push(`vague charge "${c.charge?.text ?? c.fallbackChargeText}" read as ${specific.charge!.category}, as elsewhere in the article ("${specific.charge!.text}")`);
+      c.reasons.push(
+        `vague charge "${c.charge?.text ?? c.fallbackChargeText}" read as ${specific.charge!.category}, as elsewhere in the article ("${specific.charge!.text}")`,
+      );
       c.charge = specific.charge;
     }
   }
