@@ -33,7 +33,7 @@ const mispCountry = readJson(path.join(mispDir, 'country.json'));
 // Shared helpers
 
 /** The loader's phrase key (lib/text/phrases.ts phraseWords): lower case, split on anything not a letter/mark/digit. */
-export function formKey(form) {
+function formKey(form) {
   return form
     .toLowerCase()
     .split(/[^\p{L}\p{M}\p{N}*]+/u)
@@ -116,8 +116,13 @@ function checkCountriesIso2() {
 
 /** All-caps words of four letters or more become Title Case ("FANCY BEAR" -> "Fancy Bear"); forms with digits stay. */
 function naturalCase(form) {
-  if (hasLower(form) || hasDigit(form)) return form;
-  return form.replace(/\p{L}[\p{L}'’]*/gu, (w) => (w.length >= 4 ? w[0] + w.slice(1).toLowerCase() : w));
+  if (hasDigit(form)) return form;
+  const title = (w) => w[0] + w.slice(1).toLowerCase();
+  if (!hasLower(form)) return form.replace(/\p{L}[\p{L}'’]*/gu, (w) => (w.length >= 4 ? title(w) : w));
+  // Mixed forms: an all-caps word of five letters or more ("VENOMOUS Bear"), or a slipped capital ("BLossom").
+  return form
+    .replace(/(?<![\p{L}\p{N}])\p{Lu}{5,}(?![\p{L}\p{N}])/gu, title)
+    .replace(/(?<![\p{L}\p{N}])(\p{Lu})(\p{Lu})(\p{Ll}{3,})(?![\p{L}\p{N}])/gu, (_, a, b, c) => a + b.toLowerCase() + c);
 }
 
 function clean(form) {
@@ -160,6 +165,13 @@ lotus patchwork machete hidden shadow shadows equation dragon dragons tiger tige
 spider spiders carbon cobalt gold silver iron copper platinum sandstorm storm typhoon blizzard sleet tempest turbine
 emissary stone ocean sea wolf fox viper eagle falcon scarlet crimson ruby sapphire temp leviathan dust harvest seed
 group team gang actor actors unknown hackers hacker anonymous
+potassium aluminum aluminium nickel mirage helium sulphur sulfur lead boron sodium barium amoeba hoodoo calypso trident
+chromium gallium magnesium manganese tantalum radium polaris nitro rancor scarab tick venom superman basin pupa cicada lurid
+axiom buckeye blackfly grayling dogfish hogfish fishmonger blackwood topgear webmasters xinxin nian mask bitter monsoon sarit
+sidewinder rattlesnake elfin phosphorus dune newscaster parastoo cleaver alibaba sayad lyceum hexane madi voyeur mercury sima
+pioneer polonium reaper thallium zinc plutonium moonlight icecap castle dragonfly bromine oxygen snake waterbug wraith
+krypton popeye summit vermin longhorn strider sauron lamberts snowglobe silicon blackjack dukes uranium titanium neon argon
+hydrogen nitrogen calcium lithium cobra python mamba ghost phantom spectre specter
 `
     .split(/\s+/)
     .filter(Boolean),
@@ -169,7 +181,24 @@ group team gang actor actors unknown hackers hacker anonymous
 const CAMPAIGN = /^operation\b/i;
 
 /** Hand-checked forms that are too generic or ambiguous even though they pass the rules above (lower case). */
-const TA_DROP_FORMS = new Set([]);
+const TA_DROP_FORMS = new Set([
+  'unnamed actor',
+  'storm cloud',
+  'pla navy',
+  'red eyes',
+  'holy souls',
+  'prince of persia',
+  'animal farm',
+  'social network team',
+  'st group',
+  'beijing group',
+]);
+/** "Group 74", "Group 3": vendor numbering that reads like any numbered group (sports, UN groups). */
+const NUMBERED_GROUP = /^group \d+$/i;
+/** MISP entries that are not state actors: criminals MISP gives no motive for, or a victim/incident name. */
+const TA_EXCLUDE = new Set(['SilverTerrier', 'Sands Casino']);
+/** Private-sector offensive actors (spyware vendors, mercenaries): their country is the company's seat, not a sponsor. */
+const PSOA = /private[- ]sector offensive actor|cyber[- ]?mercenar|private intelligence firm|spyware vendor|commercial spyware/i;
 
 /**
  * Well-known names added by hand (facts, not derived from microsoft-activity-group.json), attached to the MISP actor
@@ -185,7 +214,7 @@ const TA_EXTRA_ACTORS = [];
 
 /**
  * Affiliations stated in public government attributions (indictments, sanctions, joint advisories), keyed by MISP
- * value. They take precedence over the description regex below.
+ * value. They take precedence over the description regex below; null means "do not claim an affiliation".
  */
 const TA_AFFILIATION = {
   APT31: 'linked to the Ministry of State Security',
@@ -209,6 +238,8 @@ const TA_AFFILIATION = {
   'Cyber Av3ngers': 'linked to the Islamic Revolutionary Guard Corps',
   MuddyWater: 'linked to the Ministry of Intelligence and Security',
   'Equation Group': 'widely linked to the National Security Agency',
+  // Only an indirect link in MISP's description ("connections to APT28, ... sponsored by the GRU"): no affiliation.
+  XakNet: null,
 };
 
 /** Agencies recognised in an actor's description, with the state they belong to. */
@@ -228,13 +259,18 @@ const TA_AGENCY_PATTERNS = [
   { code: 'IRN', re: /\bMOIS\b|Ministry of Intelligence(?: and Security)?\b/, detail: 'linked to the Ministry of Intelligence and Security' },
 ];
 
+/** A sentence that hedges ("possibly linked to the PLA") does not count as the description clearly saying so. */
+const HEDGE = /\b(?:possibl[ey]|potentially|may|might|could|unconfirmed|alleged(?:ly)?|unclear|speculat\w*|rumou?r\w*)\b/i;
+
 function affiliation(actor, code) {
-  if (TA_AFFILIATION[actor.value]) return TA_AFFILIATION[actor.value];
+  if (actor.value in TA_AFFILIATION && TA_AFFILIATION[actor.value]) return TA_AFFILIATION[actor.value];
+  const fallback = `suspected state sponsor: ${countryByCode.get(code).name}`;
+  if (actor.value in TA_AFFILIATION) return fallback;
   if (actor.meta?.GRU && code === 'RUS') return `linked to GRU ${String(actor.meta.GRU).replace(/^Military unit/i, 'military unit')}`;
-  const text = actor.description ?? '';
-  const hits = new Set(TA_AGENCY_PATTERNS.filter((p) => p.code === code && p.re.test(text)).map((p) => p.detail));
+  const sentences = (actor.description ?? '').split(/(?<=[.!?])\s+/).filter((x) => !HEDGE.test(x));
+  const hits = new Set(TA_AGENCY_PATTERNS.filter((p) => p.code === code && sentences.some((x) => p.re.test(x))).map((p) => p.detail));
   if (hits.size === 1) return [...hits][0];
-  return `suspected state sponsor: ${countryByCode.get(code).name}`;
+  return fallback;
 }
 
 /**
@@ -242,16 +278,20 @@ function affiliation(actor, code) {
  * kept only when something marks them as state work (vendor state naming, APT number, state-sponsored wording).
  */
 const CRIMINAL =
-  /ransomware|financially[- ]motivated|cyber ?crim|criminal|\bfraud|carding|extortion|\bscams?\b|banking trojan|business email compromise|\bbotnet|\beCrime/i;
+  /ransomware|financially[- ]motivated|cyber ?crim|criminal|\bfraud|carding|extortion|\bscams?\b|banking (?:trojan|malware)|business email compromise|\bbotnet|\beCrime|cryptocurrency[- ]mining|crypto-?min|cryptojack|cryptocurrency theft|\bstealers?\b|\bbanks\b/i;
 const HACKTIVIST = /hacktivis|patriotic hack|\bpro-(?:russian|palestinian|ukrain\w*|iranian|hamas|kremlin|israeli)\b/i;
 const CRIMINAL_NAME = /^(?:FIN\d+|GOLD [A-Z]+|TA5\d\d|.* (?:SPIDER|Spider|Tempest))$/;
 const STATE_NAME =
-  /(?:PANDA|Panda|BEAR|Bear|KITTEN|Kitten|CHOLLIMA|Chollima|Typhoon|Blizzard|Sandstorm|Sleet)$|^(?:BRONZE|IRON|COBALT|NICKEL) |^APT ?\d+$/;
+  / (?:PANDA|Panda|BEAR|Bear|KITTEN|Kitten|CHOLLIMA|Chollima|Typhoon|Blizzard|Sandstorm|Sleet)$|^(?:BRONZE|IRON|COBALT|NICKEL) |^APT ?\d+$/;
 const STATE_TEXT =
   /state[- ]sponsored|state[- ]backed|state[- ]linked|state[- ]aligned|nation[- ]state|government[- ](?:backed|sponsored)|behest of|on behalf of (?:the )?(?:chinese|russian|iranian|north korean|\w+ government)|\b(?:MSS|GRU|FSB|SVR|IRGC|MOIS|RGB)\b|espionage/i;
 
-function stateLinked(actor) {
+function stateLinked(actor, code) {
   const m = actor.meta ?? {};
+  if (TA_EXCLUDE.has(actor.value)) return false;
+  if (PSOA.test(actor.description ?? '') || [actor.value, ...(m.synonyms ?? [])].some((n) => / Tsunami$/.test(n))) return false;
+  // North Korea has no independent criminal hacking scene: its crypto theft is state work.
+  if (code === 'PRK') return true;
   const names = [actor.value, ...(m.synonyms ?? [])];
   const text = `${actor.description ?? ''} ${JSON.stringify(m.motive ?? '')}`;
   const criminal = CRIMINAL.test(text) || names.some((n) => CRIMINAL_NAME.test(n));
@@ -275,6 +315,7 @@ function threatFormProblem(form) {
   if (w.length === 1 && TA_STOP.has(form.toLowerCase())) return 'common word or first name';
   if (w.length === 1 && TA_STOP.has(form.toLowerCase().replace(/s$/, ''))) return 'common word or first name';
   if (TA_DROP_FORMS.has(form.toLowerCase())) return 'hand-checked as ambiguous';
+  if (NUMBERED_GROUP.test(form)) return 'numbered group ("Group 74")';
   return null;
 }
 
@@ -292,14 +333,14 @@ function buildThreatActors() {
       drop(file, 'no state code', actor.value);
       continue;
     }
-    if (!fromSponsor && !stateLinked(actor)) {
-      drop(file, 'cybercriminal or hacktivist group, no state link', actor.value, code);
+    if (!fromSponsor && !stateLinked(actor, code)) {
+      drop(file, 'cybercriminal, hacktivist or private-sector group, no state link', actor.value, code);
       continue;
     }
     const raw = [actor.value, ...(m.synonyms ?? []), ...(TA_EXTRA_NAMES[actor.value] ?? [])];
     const forms = [];
     for (const r of raw) {
-      const f = naturalCase(clean(r));
+      const f = naturalCase(clean(r).replace(/^the\s+/i, ''));
       // "APT31" is also written "APT 31" (and the other way round).
       const apt = /^APT ?(\d+)$/.exec(f);
       for (const g of apt ? [`APT${apt[1]}`, `APT ${apt[1]}`] : [f]) {
@@ -374,7 +415,7 @@ economic telecommunication telecommunications digital transnational crises crisi
 drug drugs smuggling collection safeguarding extremism disorder domestic fraud ballistics gendarmerie corps marine space
 acquisition support team group defence defense military state interior sigint humint law enforcement director deputy
 documentation documents studies study presidential premier prime minister minister's ministers cabinet government executive
-high supreme regional provincial investigating unified integrated combined army's policia
+high supreme regional provincial investigating unified integrated combined army's policia federal task
 servicio inteligencia direccion dirección nacional general de del la el los las y e agencia centro contra militar aerea aérea
 fuerza ejercito ejército policía estado direction générale generale du des renseignement sécurité securite intérieure
 exterieure extérieure défense militaire territoire agence national nationale
@@ -386,21 +427,61 @@ exterieure extérieure défense militaire territoire agence national nationale
 /** Acronyms that are common words or stand for something better known (all caps, compared as written). */
 const IA_ACRONYM_STOP = new Set(
   `
-CSIS KGB MAD MIT FRA ASD CSE CID FIU AGO ANI BIN SIN GIS NSS NCA CGI MIC MCI DBA DID FID SIS CIS CIO ISD SID DSN DST TEM
+CSIS BIS NIA KGB MAD MIT FRA ASD CSE CID FIU AGO ANI BIN SIN GIS NSS NCA CGI MIC MCI DBA DID FID SIS CIS CIO ISD SID DSN DST TEM
 PSO PST NSM NID DMI SSA NAB FIA ANF CTD FMU NCMC GIA NCIS NCSC BIA VBA VOA CIFAS BIT KSI NDB MND NPA TISS DJI ISOC SBB
 SIA JIO NFIB NGA TFI I&A DOJ SIGN CRIM HNA FIU NCIA OSA DISS DAR DND CISC GAC STS SSF DGI CCG IH AH TEK NIK SEIDO PGR CNS
-SEMAR DB SB IB HS ID DI MI AI NI FE AW SNR CNI ONI GDI ISA ASIS NIA SRI SIE DSS ANS NSI
+SEMAR DB SB IB HS ID DI MI AI NI FE AW SNR CNI ONI GDI ISA NIA DSS ANS NSI
+DRM PET SOA DCI CII NSU BNI DNI
 `
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Single-word names that are common words or names. */
-const IA_WORD_STOP = new Set(['aman', 'mabahith', 'intelligence', 'security', 'police']);
+const IA_WORD_STOP = new Set(['aman', 'intelligence', 'security', 'police']);
 
 /** Entries MISP lists under a parent body (army, ministry, police, customs) that is not itself an intelligence agency. */
 const IA_PARENT_ORG =
-  /Ministry of (?:Finance|Defence)|\bArmy$|Air Force$|Secretariat of the Navy|\bPolice\b|Border Guards?|Coast Guard|Customs|Immigration|Revenue|Receita|Narcotics|Attorney General|Exchange Commission|Global Affairs|^SEDENA$|Estado Mayor|Gangmasters|Crisis Response|Border Services|Mounted Police|National Board of Revenue|Palace Office|National Economic Crime Bureau/;
+  /Ministry of (?:Finance|Defence)|\bArmy$|Air Force$|Secretariat of the Navy|\bPolice\b|Border Guards?|Coast Guard|Customs|Immigration|Revenue|Receita|Narcotics|Attorney General|Exchange Commission|Global Affairs|^SEDENA$|Estado Mayor|Gangmasters|Crisis Response|Border Services|Mounted Police|National Board of Revenue|Palace Office|National Economic Crime Bureau|intelligence agencies$/;
+
+/** MISP entries that are not intelligence bodies (border, coast guard, police, tax, trade, market regulators...). */
+const IA_NOT_INTEL = new Set([
+  'Canada Border Services Agency',
+  'Canadian Coast Guard',
+  'Global Affairs Canada',
+  'Royal Canadian Mounted Police',
+  'Federal Police Department',
+  'Secretaria da Receita Federal do Brasil',
+  'Security and Exchange Commission of Pakistan',
+  'Anti-Narcotics Force',
+  'Palace Office (Oman)',
+  'National Police Agency of the ROC (Taiwan)',
+  'Republic of China Military Police',
+  'Department of Border Affair (DBA)',
+  'Gangmasters and Labour Abuse Authority',
+  "People's Liberation Army Air Force",
+  "People's Liberation Army General Political Department",
+  'State Administration of Foreign Experts Affairs',
+  'National Accountability Bureau',
+  'National Crises Management Cell',
+  'News Division',
+]);
+/** Forms dropped by hand: ambiguous between states ("Federal Intelligence Service": Germany's BND and Switzerland's NDB) or junk. */
+const IA_DROP_FORMS = new Set(
+  [
+    'Federal Intelligence Service',
+    'International Department',
+    'MPS',
+    'Section for intelligence matters',
+    'J2',
+    'General štab SV',
+    'Sektor za obveščevalne zadeve',
+    'SAPS',
+    'Center for information and communication technology',
+    "Under the Attorney General's Office",
+    'Civilian Agency',
+  ].map((f) => f.toLowerCase()),
+);
 
 /** MISP entries without meta.country that belong to an intergovernmental organisation in organisations.json. */
 const IA_ORG_CODES = { 'European Union Military Staff': 'EU', 'European Union Satellite Centre': 'EU' };
@@ -502,7 +583,7 @@ const IA_CURATED = [
     names: ['Inter-Services Intelligence', 'ISI', 'Directorate for Inter-Services Intelligence'],
   },
   { code: 'IND', name: 'Research and Analysis Wing', from: 'Research and Analysis Wing', names: ['Research and Analysis Wing', 'R&AW', 'RAW'] },
-  { code: 'IND', name: 'National Investigation Agency', from: 'National Investigation Agency', names: ['National Investigation Agency', 'NIA'] },
+  { code: 'IND', name: 'National Investigation Agency', from: 'National Investigation Agency', names: ['National Investigation Agency'] },
   {
     code: 'DEU',
     name: 'Bundesnachrichtendienst',
@@ -542,7 +623,7 @@ const IA_CURATED = [
     code: 'CZE',
     name: 'Security Information Service',
     from: 'Security Information Service',
-    names: ['Security Information Service', 'BIS', 'Bezpečnostní informační služba'],
+    names: ['Security Information Service', 'Czech BIS', 'Bezpečnostní informační služba'],
   },
   {
     code: 'CZE',
@@ -639,7 +720,7 @@ const HEAD_NOUN =
   /(?:Service|Services|Agency|Bureau|Directorate|Office|Department|Committee|Centre|Center|Organisation|Organization|Command|Division|Branch|Council|Unit|Establishment|Headquarters|Corps|Authority|Ministry|Intelligence|Security|Wing|Cell)$/;
 
 function isAcronym(s) {
-  if (!/^[\p{Lu}\p{N}][\p{L}\p{N}&.\-]{1,11}$/u.test(s)) return false;
+  if (!/^[\p{Lu}\p{N}][\p{L}\p{N}&.-]{1,11}$/u.test(s)) return false;
   const up = (s.match(/\p{Lu}/gu) ?? []).length;
   const low = (s.match(/\p{Ll}/gu) ?? []).length;
   return up >= 2 && up >= low;
@@ -667,6 +748,25 @@ function acronymsIn(text) {
   return out;
 }
 
+/** "Suojelupoliisi / Skyddspolisen" -> both; "Puolustusvoimien tiedustelulaitos (PVTIEDL)" -> name and acronym. */
+function splitSynonym(syn) {
+  const out = [];
+  for (const part of syn.split(/\s+\/\s+/)) {
+    const acr = [];
+    const base = clean(
+      part
+        .replace(/\s*\(([^()]*)\)?/g, (_, inner) => {
+          acr.push(...acronymsIn(inner ?? ''));
+          return '';
+        })
+        .replace(/[()]/g, ''),
+    );
+    if (base) out.push(base);
+    out.push(...acr);
+  }
+  return out;
+}
+
 /** Forms and acronyms in a MISP description such as "Security Information Service (Bezpečnostní informační služba, BIS)". */
 function parseDescription(desc) {
   const d = clean((desc ?? '').replace(/\[[^\]]*\]/g, ''));
@@ -679,7 +779,7 @@ function parseDescription(desc) {
   }
   const lead = clean(d.split(/\s*(?:\(|\s[–—−-]\s|:|\/)/)[0]);
   if (isTitleName(lead)) names.unshift(lead);
-  const afterColon = /:\s*([^(–—−\[]+)/.exec(d);
+  const afterColon = /:\s*([^(–—−[]+)/.exec(d);
   if (afterColon && isTitleName(clean(afterColon[1])) && HEAD_NOUN.test(clean(afterColon[1]))) names.push(clean(afterColon[1]));
   return { acronyms, names, lead: isTitleName(lead) ? lead : null };
 }
@@ -687,6 +787,7 @@ function parseDescription(desc) {
 /** Why an agency form is unusable, or null. */
 function agencyFormProblem(form) {
   if (!form) return 'empty';
+  if (IA_DROP_FORMS.has(form.toLowerCase())) return 'hand-checked as ambiguous or not a name';
   if (form.includes('*')) return 'wildcard character';
   if (!isLatin(form)) return 'non-Latin script';
   const single = words(form).length === 1;
@@ -713,6 +814,10 @@ function buildAgencies() {
   const curatedCands = IA_CURATED.map((c) => ({ code: c.code, name: c.name, forms: [...c.names], curated: true }));
   const seenFrom = new Set();
   for (const v of mispAgencies.values) {
+    if (IA_NOT_INTEL.has(v.value)) {
+      drop(file, 'not an intelligence body', v.value);
+      continue;
+    }
     if (IA_SKIP.has(v.value)) {
       drop(file, 'skipped (in organisations.json or not tied to one state)', v.value);
       continue;
@@ -744,10 +849,10 @@ function buildAgencies() {
       name = desc.lead;
       valueForms = [];
     }
-    const raw = [...valueForms, ...valueAcronyms, ...(v.meta?.synonyms ?? []).map(clean), ...desc.names, ...desc.acronyms];
+    const raw = [...valueForms, ...valueAcronyms, ...(v.meta?.synonyms ?? []).flatMap(splitSynonym), ...desc.names, ...desc.acronyms];
     const forms = [];
     for (const r of raw) {
-      const f = clean(r);
+      const f = clean(r).replace(/^the\s+/i, '');
       const problem = agencyFormProblem(f);
       if (problem) drop(file, problem, f, code);
       else forms.push(f);
@@ -834,3 +939,64 @@ function buildAgencies() {
   }
   return entries;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Main: build, drop forms that another data file gives to a different code, write, report.
+
+const SOURCES = {
+  'threat-actors.json':
+    `Derived by scripts/build-gazetteer.mjs from the MISP galaxy threat-actor cluster (MISP/misp-galaxy clusters/threat-actor.json, cluster version ${mispThreat.version}, snapshot 9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0), CC0-1.0 OR BSD-2-Clause (see LICENSE-misp-galaxy.txt). ` +
+    'Code: the CFR suspected state sponsor, else meta.country; cybercriminal and hacktivist groups without a state link are left out. ' +
+    'Common-word, short, ambiguous and colliding aliases are dropped; a few well-known names and affiliations from public government attributions are added by hand in the script.',
+  'intelligence-agencies.json':
+    `Derived by scripts/build-gazetteer.mjs from the MISP galaxy intelligence-agencies cluster (MISP/misp-galaxy clusters/intelligence-agencies.json, version ${mispAgencies.version}, snapshot 9434ace4eb925c9a1c9b3bccf014a25f9d14f0b0), ` +
+    'which is taken from Wikipedia, "List of intelligence agencies" (https://en.wikipedia.org/wiki/List_of_intelligence_agencies), CC BY-SA 4.0: ' +
+    'this file is an adaptation of that list and is shared under CC BY-SA 4.0 with attribution to Wikipedia contributors. ' +
+    'Generic names are kept only with the country adjective; ambiguous acronyms are dropped; well-known agencies are curated by hand in the script.',
+};
+
+function formsByKey(entries) {
+  const m = new Map();
+  for (const e of entries)
+    for (const f of [...(e.names ?? []), ...(e.demonyms ?? []), ...(e.capitals ?? []), ...(e.metonyms ?? [])]) {
+      const k = formKey(f);
+      if (k && !m.has(k)) m.set(k, e.code);
+    }
+  return m;
+}
+
+/** Removes from `entries` every form that `others` (key -> code) gives to a different code. */
+function dropAgainst(file, entries, others, label) {
+  for (const e of entries) {
+    e.names = e.names.filter((f) => {
+      const c = others.get(formKey(f));
+      if (c && c !== e.code) {
+        drop(file, `collides with ${label}`, f, `${e.code} vs ${c}`);
+        return false;
+      }
+      return true;
+    });
+  }
+  return entries.filter((e) => {
+    if (e.names.length) return true;
+    drop(file, 'entry left without usable names', e.name, e.code);
+    return false;
+  });
+}
+
+checkCountriesIso2();
+let threatActors = buildThreatActors();
+let agencies = buildAgencies();
+for (const other of ['officials.json', 'government-bodies.json']) {
+  const p = path.join(dataDir, other);
+  if (!fs.existsSync(p)) continue;
+  const map = formsByKey(readJson(p).entries ?? []);
+  agencies = dropAgainst('intelligence-agencies', agencies, map, other);
+  threatActors = dropAgainst('threat-actors', threatActors, map, other);
+}
+threatActors = dropAgainst('threat-actors', threatActors, formsByKey(agencies), 'intelligence-agencies.json');
+
+writeFile('threat-actors.json', SOURCES['threat-actors.json'], threatActors);
+report('threat-actors');
+writeFile('intelligence-agencies.json', SOURCES['intelligence-agencies.json'], agencies);
+report('intelligence-agencies');
