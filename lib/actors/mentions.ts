@@ -241,7 +241,10 @@ function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionCont
       if (!t || blocked.has(to) || !isTightGap(source, tokens[to - 1]!.end, t.start)) break;
       const next = raw[k + 1];
       if (next && next.from === to) {
-        if (next.code !== m.code) break;
+        // "North Korea's Ministry of State Security": a body named after the country (or its demonym) belongs to that
+        // country, even when the same name alone means another's.
+        const ownedBody = next.code !== m.code && next.surface === 'body' && (m.surface === 'name' || m.surface === 'demonym') && to > m.to;
+        if (next.code !== m.code && !ownedBody) break;
         to = next.to;
         lastHead = to;
         if (next.surface !== 'name') {
@@ -298,8 +301,10 @@ function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionCont
       const words = source.slice(start, end);
       m = { ...m, from, to, start, end, detail: sawRole || from !== m.from || m.detail ? words : m.detail };
     }
-    // A bare demonym is an adjective ("Chinese equities"), not an actor.
-    if (m.surface === 'demonym' && m.to - m.from <= 1 && !sawRole && from === raw[k]!.from) continue;
+    // A bare demonym is an adjective ("Chinese equities"), not an actor, unless a charge follows it: "Russian
+    // terrorists", "a Chinese surveillance balloon", "a Russian propaganda network".
+    const chargeFollows = blocked.has(m.to) || (blocked.has(m.to + 1) && !blocked.has(m.to)) || blocked.has(m.to + 2);
+    if (m.surface === 'demonym' && m.to - m.from <= 1 && !sawRole && from === raw[k]!.from && !chargeFollows) continue;
     out.push(m);
   }
   return out;

@@ -26,7 +26,12 @@ const COUNTER = set(triggers.counterWords);
 const LEGAL = set(triggers.legal);
 const SPEECH_BREAK = set(triggers.speechBreak);
 const DOCUMENT = set(triggers.documentNouns);
+const COPULA = set(triggers.copula);
+const CALL = set(triggers.callVerbs);
 const LOOSE_ATTRIBUTE = set(triggers.looseAttribute);
+/** A wire-service dateline at the start of a paragraph: capitals, an optional date, the agency in brackets, a dash. */
+const DATELINE = /(?<=^|\n)[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,60}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s+/gu;
+
 /** Every word that can start a rule: a sentence without one (and without a charge) makes no accusation. */
 const RULE_WORDS = new Set([
   ...triggers.accuse,
@@ -39,6 +44,7 @@ const RULE_WORDS = new Set([
   ...triggers.deny,
   ...triggers.legal,
   ...triggers.agentVerbs,
+  ...triggers.callVerbs,
   'according',
   'by',
 ]);
@@ -126,6 +132,9 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
     offset += p.length + 1;
   }
   const inClutter = (s: Sentence) => clutter.some(([a, b]) => s.start >= a && s.end <= b);
+  // A wire dateline ("WASHINGTON/LONDON, March 26 (Reuters) - ") names places, not the sentence's subject.
+  const datelineEnd = new Map<number, number>();
+  for (const m of source.matchAll(DATELINE)) datelineEnd.set(m.index ?? 0, (m.index ?? 0) + m[0].length);
   return splitSentences(source)
     .filter((s) => !inClutter(s))
     .map((sentence, index) => {
@@ -136,7 +145,9 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
       // Actors are looked up now where a rule may use them (or a person may be introduced, so that later sentences
       // know the name), and only on demand elsewhere ("its neighbour" looks back two sentences).
       const relevant = charges.length > 0 || mayIntroducePerson(tokens) || tokens.some((t) => RULE_WORDS.has(t.lower));
-      let mentions: Mention[] | undefined = relevant ? findMentions(tokens, source, ctx, blocked) : undefined;
+      const skipTo = datelineEnd.get(sentence.start) ?? -1;
+      const find = () => findMentions(tokens, source, ctx, blocked).filter((m) => m.start >= skipTo);
+      let mentions: Mention[] | undefined = relevant ? find() : undefined;
       return {
         field,
         source,
@@ -145,7 +156,7 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
         tokens,
         relevant,
         get mentions() {
-          return (mentions ??= findMentions(tokens, source, ctx, blocked));
+          return (mentions ??= find());
         },
         charges,
         quotes: findQuotes(tokens, source, sentence),
@@ -250,7 +261,7 @@ function beneficiaryAfter(r: ReadSentence, src: string, ti: number): Mention[] {
   for (const c of r.charges) {
     if (c.from <= ti) continue;
     let k = c.to;
-    while (k < r.tokens.length && k < c.to + 3 && !['for', 'behalf', 'behest', 'service'].includes(r.tokens[k]!.lower)) k++;
+    while (k < r.tokens.length && k < c.to + 6 && !['for', 'behalf', 'behest', 'service'].includes(r.tokens[k]!.lower)) k++;
     const w = r.tokens[k]?.lower;
     if (!w) continue;
     const at = w === 'for' ? k + 1 : r.tokens[k + 1]?.lower === 'of' ? k + 2 : -1;
@@ -291,11 +302,17 @@ const SPEAKER_GAP =
 /** The speaker of the speech verb at `ti`: "X said", "X on Tuesday said", "said X", "X says" at the end of a sentence. */
 function speakerAt(r: ReadSentence, src: string, ti: number): Mention | null {
   const toks = r.tokens;
+  // "North Korea accused ..., and warned that ...": a coordinated verb shares the main clause's subject.
+  if (toks[ti - 1]?.lower === 'and' && !r.mentions.some((m) => m.to === ti - 1)) return mainSubject(r);
   const before = r.mentions.filter((m) => m.to <= ti && !quoteOf(r, m.from));
   const b = before[before.length - 1];
   if (b && toks.slice(b.to, ti).every((t) => SPEAKER_GAP.test(t.lower)) && ti - b.to <= 4 && !crossesClause(r, src, b.to - 1, ti)) return b;
   const after = r.mentions.find((m) => (m.from === ti + 1 || (m.from === ti + 2 && toks[ti + 1]!.lower === 'the')) && !quoteOf(r, m.from));
-  return after ?? null;
+  if (after) return after;
+  // "American agencies and their Five Eyes partners warned": the verb's subject, a few words back in the same clause.
+  const subj = subjectBefore(r, src, ti);
+  const head = subj[0];
+  return head && ti - subj[subj.length - 1]!.to <= 6 ? head : null;
 }
 
 /** The speaker of a sentence: of its first speech verb (outside `exclude`) that has one, or "according to X". */
@@ -360,7 +377,9 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
         const owner = r.mentions.find((m) => m.to <= k && m.from > ti);
         const named = objectAfter(r, src, k);
         const accused = named.find((m) => m.code !== owner?.code) ?? subj[0];
-        const charge = chargeAfter(r, k);
+        // The allegation's own charge: before the next rule word ("... and accused Canada of ...") and close by.
+        const nextRule = toks.findIndex((t, i) => i > k && (ACCUSE.has(t.lower) || BLAME.has(t.lower)));
+        const charge = r.charges.find((c) => c.from > k && c.from <= k + 10 && (nextRule < 0 || c.from < nextRule)) ?? null;
         if (owner && accused) add(owner, accused, charge, 'rejected allegation', 0.8, span(ti, k + 1));
         break;
       }
@@ -440,7 +459,8 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
         const back = anaphoraAfter(r, src, ti, prior, subj[0]?.code ?? null);
         if (back) obj = [back];
       }
-      const charge = chargeAfter(r, ti);
+      // "Iraq condemns deadly shelling of a resort and blames Turkey": blame may point back at a charge.
+      const charge = chargeAfter(r, ti) ?? (BLAME.has(w) ? anyCharge(r, ti) : null);
       for (const a of subj.length ? subj : [null])
         for (const b of obj)
           add(
@@ -524,7 +544,9 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       } else {
         const accuser = subjectBefore(r, src, ti)[0] ?? speakerOf(r, src);
         const forWhom = beneficiaryAfter(r, src, ti);
-        const obj = forWhom.length ? forWhom : objectAfter(r, src, ti).filter((m) => m.to <= charge.from);
+        // "imposed sanctions on China over ...", "designated Iran's Revolutionary Guards a terrorist organization".
+        const onAgainst = r.mentions.filter((m) => m.from > ti && m.to <= charge.from && ['on', 'against'].includes(toks[m.from - 1]?.lower ?? ''));
+        const obj = forWhom.length ? forWhom : [...objectAfter(r, src, ti).filter((m) => m.to <= charge.from), ...onAgainst];
         for (const b of obj) add(accuser, b, charge, 'legal action', 0.75, span(ti, ti + 1));
       }
       continue;
@@ -544,11 +566,29 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       for (const b of agents) add(accuser, b, charge, 'agent of the charge', 0.75, span(ti, by + 2));
       continue;
     }
+    if (CALL.has(w)) {
+      // "Pakistan calls India's missile strikes an act of war": the actor named in the thing called a charge.
+      const charge = r.charges.find((c) => c.from > ti && c.from <= ti + 12);
+      if (charge) {
+        const named = r.mentions.filter((m) => m.from > ti && m.to <= charge.from);
+        const subj = subjectBefore(r, src, ti)[0] ?? speakerOf(r, src);
+        if (named.length) for (const b of named.slice(0, 1)) add(subj, b, charge, 'called it a charge', 0.75, span(ti, charge.to));
+      }
+    }
     if (SPEECH.has(w)) {
       out.push(...reportedSpeech(r, src, ti, add));
     }
   }
-  return out;
+  // One sentence says an accusation once, however many rules read it.
+  const seen = new Map<string, Candidate>();
+  for (const c of out) {
+    const key = `${c.accuser?.code ?? '?'}|${c.accused.code}|${c.charge?.category ?? c.fallbackCategory ?? 'other'}`;
+    const prev = seen.get(key);
+    if (!prev) seen.set(key, c);
+    else if (c.confidence > prev.confidence) seen.set(key, { ...c, reasons: [...c.reasons, ...prev.reasons] });
+    else prev.reasons.push(...c.reasons);
+  }
+  return [...seen.values()];
 }
 
 type AddFn = (
@@ -583,17 +623,24 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
     for (const m of inside) {
       const prev = toks[m.from - 1];
       if (prev && TARGET_PREP.has(prev.lower) && m.from - 1 >= a) continue;
-      const charge = r.charges.find((c) => c.from >= m.to && c.from <= m.to + 10 && c.to <= b);
+      const after = r.charges.filter((c) => c.from >= m.to && c.from <= m.to + 12 && c.to <= b);
+      // The predicate's charge ("... was an act of international terrorism") over one in the subject ("drone strike").
+      const charge = after.find((c) => toks.slice(Math.max(m.to, c.from - 4), c.from).some((t) => COPULA.has(t.lower))) ?? after[0];
       if (!charge) continue;
       const between = toks.slice(m.to, charge.from);
       if (between.some((t) => COUNTER.has(t.lower) || NEGATOR.has(t.lower) || SPEECH_BREAK.has(t.lower))) continue;
-      // A verb-like link (is/was/behind/of...) or direct adjacency; a bare list of nouns is not a claim.
+      // A verb-like link (is/was/behind/of...), a possessive ("India's missile strikes"), or a demonym right before its
+      // charge ("Russian terrorists"); a bare list of nouns is not a claim.
+      const possessive = toks[m.to]?.lower === 's' && /['’]/.test(src.slice(toks[m.to - 1]!.end, toks[m.to]!.start));
       const linked =
         between.length <= 1 ||
+        possessive ||
+        (m.surface === 'demonym' && between.length <= 3) ||
         between.some(
           (t) =>
             BEHIND.has(t.lower) ||
-            /^(is|are|was|were|be|has|have|had|been|of|for|linked|tied|involved|complicit)$/.test(t.lower) ||
+            COPULA.has(t.lower) ||
+            /^(has|have|had|of|for|linked|tied|involved|complicit)$/.test(t.lower) ||
             /ing$/.test(t.lower),
         );
       if (!linked) continue;
@@ -655,9 +702,11 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
       (titleCodes.has(group[0]!.accused.code) ? 0.5 : 0);
     // The quote to show: a body sentence that names both sides, else the headline.
     const best = [...group].sort((a, b) => quoteRank(b) - quoteRank(a))[0]!;
-    return { group, score, best };
+    const firstSeen = Math.min(...group.map((c) => candidates.indexOf(c)));
+    return { group, score, best, firstSeen };
   });
-  scored.sort((a, b) => b.score - a.score);
+  // Equal scores keep the article's order: "The United States and Britain accused China" puts the US first.
+  scored.sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen);
   return scored.map(({ group, best }) => {
     const category: ChargeCategory = best.charge?.category ?? best.fallbackCategory ?? 'other';
     const chargeText = group.find((c) => c.charge && c.charge.category === category)?.charge?.text ?? best.fallbackChargeText;

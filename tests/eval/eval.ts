@@ -4,7 +4,10 @@
 import { readArticleFile } from '../../lib/cli/read-file';
 import { analyzeArticle } from '../../lib/analyze';
 import { CHARGE_CATEGORIES } from '../../lib/types';
-import { expectedOf, expectedTriple, fixtureSlugs, sourcePath, triple } from '../helpers/fixtures';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Accusation } from '../../lib/types';
+import { FIXTURES, expectedOf, expectedTriple, fixtureSlugs, sourcePath, triple } from '../helpers/fixtures';
 
 const verbose = process.argv.includes('--verbose');
 let primaryHit = 0;
@@ -77,6 +80,34 @@ for (const c of CHARGE_CATEGORIES) {
     `  ${c.padEnd(24)} ${pct(s.tp, s.tp + s.fp).padStart(7)} ${pct(s.tp, s.tp + s.fn).padStart(7)} ${String(s.tp).padStart(4)}${String(s.fp).padStart(4)}${String(s.fn).padStart(4)}`,
   );
 }
+// A second, held-out set: the starter library's summaries, written by someone else and never tuned on. Each has
+// one hand-written accusation; the extractor should find it as the primary one.
+const starterPath = join(FIXTURES, '..', '..', 'lib', 'library', 'starter', 'starter-library.json');
+if (existsSync(starterPath)) {
+  const starter = JSON.parse(readFileSync(starterPath, 'utf8')) as {
+    reports: { id: string; title: string; text: string; accusations: Accusation[]; primary: number | null }[];
+  };
+  let hit = 0;
+  let found = 0;
+  let swapped = 0;
+  const starterMisses: string[] = [];
+  for (const r of starter.reports) {
+    const want = r.primary === null ? null : triple(r.accusations[r.primary]!);
+    const a = analyzeArticle({ title: r.title, text: r.text });
+    const got = a.primary === null ? null : triple(a.accusations[a.primary]!);
+    if (got) found++;
+    if (got === want) hit++;
+    else starterMisses.push(`${r.id}: ${got ?? 'none'} (want ${want})`);
+    const w = r.accusations[r.primary ?? 0]!;
+    if (a.accusations.some((x) => x.accuser.code === w.accused.code && x.accused.code === w.accuser.code)) swapped++;
+  }
+  console.log(`\nHeld-out set (starter library summaries, ${starter.reports.length} reports):`);
+  console.log(
+    `  primary exact match ${pct(hit, starter.reports.length)} (${hit}/${starter.reports.length}); some accusation found in ${found}; role swaps ${swapped}`,
+  );
+  if (verbose) for (const m of starterMisses) misses.push(`starter ${m}`);
+}
+
 if (misses.length) {
   console.log(`\nMisses${verbose ? '' : ' (primary, negatives and role swaps; --verbose for all)'}:`);
   for (const m of misses) console.log(`  ${m}`);

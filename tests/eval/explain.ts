@@ -9,9 +9,13 @@ for (const slug of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
   const { article } = await readArticleFile(sourcePath(slug));
   const analysis = analyzeArticle(article);
   console.log(`\n## ${slug}\n${article.title}`);
-  console.log(`want: ${expected.accusations.map(expectedTriple).join(', ') || 'nothing'}; primary ${expected.primary ? expectedTriple(expected.primary) : 'none'}`);
+  console.log(
+    `want: ${expected.accusations.map(expectedTriple).join(', ') || 'nothing'}; primary ${expected.primary ? expectedTriple(expected.primary) : 'none'}`,
+  );
   analysis.accusations.forEach((a, i) => {
-    console.log(`${i === analysis.primary ? '*' : '-'} ${triple(a)}  [${a.accuser.detail || a.accuser.name} -> ${a.accused.detail || a.accused.name}; "${a.charge.text}"]`);
+    console.log(
+      `${i === analysis.primary ? '*' : '-'} ${triple(a)}  [${a.accuser.detail || a.accuser.name} -> ${a.accused.detail || a.accused.name}; "${a.charge.text}"]`,
+    );
     console.log(`    "${a.quote.slice(0, 200)}"`);
     for (const r of a.reasons) console.log(`    · ${r}`);
   });

@@ -77,3 +77,12 @@ describe('bad input', () => {
     expect(detectLanguage('abc')).toBe('und');
   });
 });
+
+describe('actors', () => {
+  it.each([
+    ["North Korea's Ministry of State Security accused Seoul of espionage.", 'PRK>KOR:espionage'],
+    ["China's Ministry of State Security accused Taiwan of espionage.", 'CHN>TWN:espionage'],
+  ])('a body named after a country belongs to it: %s', (sentence, want) => {
+    expect(triples('', sentence)).toEqual([want]);
+  });
+});

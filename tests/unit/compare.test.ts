@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { highlight, paragraphAround, sharedTerms } from '../../lib/compare/align';
+
+describe('comparison helpers', () => {
+  it('finds shared words and phrases, phrases first', () => {
+    const terms = sharedTerms(
+      'attacks on critical infrastructure by state-backed hackers',
+      'state-backed group hit critical infrastructure networks',
+    );
+    expect(terms[0]).toBe('critical infrastructure');
+    expect(terms).toContain('state-backed');
+    expect(terms).not.toContain('by');
+  });
+
+  it.each([
+    [
+      'China accused Taiwan',
+      ['taiwan'],
+      [
+        ['China accused ', false],
+        ['Taiwan', true],
+      ],
+    ],
+    [
+      "Taiwan's hackers",
+      ['taiwan'],
+      [
+        ["Taiwan's", true],
+        [' hackers', false],
+      ],
+    ],
+    ['Taiwanese', ['taiwan'], [['Taiwanese', false]]],
+    [
+      'critical  infrastructure hit',
+      ['critical infrastructure'],
+      [
+        ['critical  infrastructure', true],
+        [' hit', false],
+      ],
+    ],
+  ])('highlights %j', (text, terms, want) => {
+    expect(highlight(text, terms).map((s) => [s.text, s.mark])).toEqual(want);
+  });
+
+  it('treats terms as text, never as patterns', () => {
+    expect(highlight('abc', ['.']).some((s) => s.mark)).toBe(false);
+    expect(
+      highlight('a (b) c', ['(b)'])
+        .filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['(b)']);
+    expect(() => highlight('x', ['[', '*'])).not.toThrow();
+  });
+
+  it('expands a quote to its paragraph', () => {
+    const text = 'First paragraph.\n\nSecond one. The quote is here. End.\n\nThird.';
+    const start = text.indexOf('The quote');
+    expect(paragraphAround(text, start, start + 'The quote is here.'.length)).toBe('Second one. The quote is here. End.');
+    expect(paragraphAround(text, 5, 2)).toBe('');
+  });
+});
