@@ -29,7 +29,10 @@ export interface PageAnalysis {
 }
 
 export interface CounterclaimView {
-  relation: Relation;
+  /** How the stored accusation answers the current one; 'linked' for a link the user made by hand. */
+  relation: Relation | 'linked';
+  /** The user's judgement of this suggestion, if any. */
+  judgement: 'confirmed' | 'rejected' | 'manual' | null;
   score: number;
   reasons: string[];
   /** Index of the current page's accusation it answers. */
@@ -41,6 +44,8 @@ export interface CounterclaimView {
     category: string;
     chargeText: string;
     quote: string;
+    /** Position of the accusation in its report (for links). */
+    index: number;
   };
 }
 
@@ -63,6 +68,10 @@ export interface ProtocolMap {
   analyzeTab: { request: { tabId: number; useSelection?: boolean }; response: AnalyzeTabResponse };
   saveReport: { request: { page: PageAnalysis }; response: SaveReportResponse };
   libraryStatus: { request: Record<string, never>; response: { count: number } };
+  judgeCounterclaim: {
+    request: { from: string; fromIndex: number; to: string; toIndex: number; kind: 'confirmed' | 'rejected' };
+    response: { ok: true } | { ok: false; error: ErrorInfo };
+  };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -78,7 +87,10 @@ export function isMessage(value: unknown): value is Message {
   if (!value || typeof value !== 'object') return false;
   const v = value as { type?: unknown; data?: unknown };
   return (
-    typeof v.type === 'string' && ['analyzeTab', 'saveReport', 'libraryStatus'].includes(v.type) && typeof v.data === 'object' && v.data !== null
+    typeof v.type === 'string' &&
+    ['analyzeTab', 'saveReport', 'libraryStatus', 'judgeCounterclaim'].includes(v.type) &&
+    typeof v.data === 'object' &&
+    v.data !== null
   );
 }
 

@@ -1,10 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeArticle } from '../analyze';
 import { rankCounterclaims, type StoredAccusation } from '../match/rank-counterclaims';
 import type { Accusation, Analysis, ArticleContent } from '../types';
 import { CATEGORY_LABELS } from '../charges/taxonomy';
 import { readArticleFile, UserError } from './read-file';
+import { validateLibraryFile, type LibraryFile } from '../library/file-format';
 
 const USAGE = `counterclaim: who accused whom of what, and the mirror-image accusation
 
@@ -13,6 +14,8 @@ Usage:
       Read .html (through Readability) or .txt files (first line is the title) and print their accusations.
   counterclaim match FILE --library PATH... [--json]
       Match FILE's main accusation against a library: files, or folders of .html/.txt files.
+  counterclaim gdelt FILE... [--out library.json] [--include-criticism] [--keep-good-rows] [--json]
+      Convert GDELT event exports (.CSV or .zip) into a library file of accusations between states (CAMEO 112).
   counterclaim --help | --version
 `;
 
@@ -42,8 +45,15 @@ function describe(a: Accusation): string {
   return `${a.accuser.name} (${a.accuser.code}) accuses ${a.accused.name} (${a.accused.code}) of ${CATEGORY_LABELS[a.charge.category].toLowerCase()}${a.charge.text ? `: "${a.charge.text}"` : ''}`;
 }
 
-async function listLibrary(paths: string[], errors: string[]): Promise<string[]> {
-  const files: string[] = [];
+/** An exported library file (`.json`) or an article file (`.html`, `.txt`) to match against. */
+interface LibrarySource {
+  path: string;
+  kind: 'library' | 'article';
+}
+
+/** The --library paths as sources: a .json file is a library file; a folder gives its .html and .txt files. */
+async function listLibrary(paths: string[], errors: string[]): Promise<LibrarySource[]> {
+  const sources: LibrarySource[] = [];
   for (const p of paths) {
     let info;
     try {
@@ -55,10 +65,23 @@ async function listLibrary(paths: string[], errors: string[]): Promise<string[]>
     if (info.isDirectory()) {
       const names = (await readdir(p)).filter((n) => /\.(html?|txt)$/i.test(n)).sort();
       if (!names.length) errors.push(`${p}: the folder holds no .html or .txt files`);
-      files.push(...names.map((n) => join(p, n)));
-    } else files.push(p);
+      sources.push(...names.map((n) => ({ path: join(p, n), kind: 'article' as const })));
+    } else sources.push({ path: p, kind: /\.json$/i.test(p) ? 'library' : 'article' });
   }
-  return files;
+  return sources;
+}
+
+/** Reads and validates an exported library file; a bad one is a UserError naming the file and the first bad record. */
+async function readLibraryFile(path: string): Promise<LibraryFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new UserError(`${path}: not a readable JSON file (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
+  }
+  const checked = validateLibraryFile(json);
+  if (!checked.ok) throw new UserError(`${path}: ${checked.error.replace(/\s*\n\s*/g, ' ')}`);
+  return checked.file;
 }
 
 /** Runs the CLI; returns the exit code. Never throws to the user: errors are one line on stderr. */
@@ -125,8 +148,29 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       const current = await analyseFile(file);
       const stored: StoredAccusation[] = [];
       const titles = new Map<string, string>();
-      for (const libFile of await listLibrary(libPaths, errors)) {
+      for (const source of await listLibrary(libPaths, errors)) {
         try {
+          if (source.kind === 'library') {
+            // Each report of an exported library, named FILE#id in the output.
+            for (const report of (await readLibraryFile(source.path)).reports) {
+              const reportId = `${source.path}#${report.id}`;
+              titles.set(reportId, report.title);
+              report.accusations.forEach((a, index) =>
+                stored.push({
+                  reportId,
+                  index,
+                  accuser: a.accuser,
+                  accused: a.accused,
+                  category: a.charge.category,
+                  chargeText: a.charge.text,
+                  quote: a.quote,
+                  publishedAt: report.publishedAt,
+                }),
+              );
+            }
+            continue;
+          }
+          const libFile = source.path;
           const r = await analyseFile(libFile);
           titles.set(libFile, r.article.title);
           for (const a of r.analysis.accusations) {
@@ -172,6 +216,13 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         if (primary && !rows.length) out.write('  no counterclaim in the library\n');
         for (const r of rows)
           out.write(`  ${r.relation.padEnd(9)} ${r.score.toFixed(2)}  ${r.title || r.file}\n            ${r.reasons.join('; ')}\n`);
+      }
+    } else if (command === 'gdelt') {
+      const { runGdeltCli, GdeltCliError } = await import('../gdelt/node');
+      try {
+        await runGdeltCli(rest, json, out);
+      } catch (e) {
+        throw e instanceof GdeltCliError ? new UserError(e.message) : e;
       }
     } else {
       throw new UserError(`unknown command "${command}" (try --help)`);

@@ -1,8 +1,10 @@
 import { analyzeArticle } from '../analyze';
 import { articleFromSelection } from '../article/read-article';
-import { countReports, findCounterclaims, findSavedReport, saveReport, type CounterclaimWithReport } from '../library/reports';
+import { countReports, findCounterclaims, findSavedReport, saveReport } from '../library/reports';
+import { toCounterclaimView } from './views';
+import { judgeCounterclaim } from '../library/links';
 import type { LibraryDB } from '../library/db';
-import type { AnalyzeTabResponse, CounterclaimView, ErrorInfo, Handlers, PageAnalysis, PageExtract } from '../messaging';
+import type { AnalyzeTabResponse, ErrorInfo, Handlers, PageAnalysis, PageExtract } from '../messaging';
 
 /** What the service needs from the browser, passed in so that tests can run it in Node. */
 export interface BackgroundDeps {
@@ -23,23 +25,6 @@ export function restrictedReason(url: string | undefined): string | null {
   if (STORE_HOSTS.test(url)) return 'Browsers do not let extensions read extension store pages.';
   if (!READABLE.test(url)) return `Browsers do not let extensions read ${url.split(':')[0]}: pages. Open a news article and try again.`;
   return null;
-}
-
-function toView(c: CounterclaimWithReport): CounterclaimView {
-  return {
-    relation: c.relation,
-    score: c.score,
-    reasons: c.reasons,
-    against: c.against,
-    report: c.report,
-    accusation: {
-      accuser: c.stored.accuser,
-      accused: c.stored.accused,
-      category: c.stored.category,
-      chargeText: c.stored.chargeText,
-      quote: c.stored.quote,
-    },
-  };
 }
 
 const fail = (code: ErrorInfo['code'], message: string, selectionAvailable = false): AnalyzeTabResponse => ({
@@ -84,7 +69,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         page = { article: extract.read.article, analysis: analyzeArticle(extract.read.article), fromSelection: false };
       }
       const saved = await findSavedReport(db, page.article);
-      const counterclaims = (await findCounterclaims(db, page.analysis, page.article.publishedAt, saved?.id ?? null)).map(toView);
+      const counterclaims = (
+        await findCounterclaims(db, page.analysis, page.article.publishedAt, saved?.id ?? null, {
+          currentReportId: saved?.id ?? null,
+          includeRejected: true,
+        })
+      ).map(toCounterclaimView);
       const nonEcho = counterclaims.filter((c) => c.relation !== 'echo').length;
       await deps.setBadge(tabId, nonEcho ? String(nonEcho) : '').catch(() => undefined);
       return {
@@ -118,6 +108,23 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     async libraryStatus() {
       return { count: await countReports(db) };
+    },
+    async judgeCounterclaim({ from, fromIndex, to, toIndex, kind }) {
+      if (
+        typeof from !== 'string' ||
+        typeof to !== 'string' ||
+        !Number.isInteger(fromIndex) ||
+        !Number.isInteger(toIndex) ||
+        (kind !== 'confirmed' && kind !== 'rejected')
+      )
+        return { ok: false, error: { code: 'bad-request', message: 'That link cannot be recorded.' } };
+      try {
+        await judgeCounterclaim(db, { from, fromIndex, to, toIndex, kind });
+        return { ok: true };
+      } catch (e) {
+        deps.log?.(`judgement failed: ${String(e)}`);
+        return { ok: false, error: { code: 'save-failed', message: 'Your choice could not be saved. Try again.' } };
+      }
     },
   };
 }

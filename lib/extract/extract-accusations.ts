@@ -749,7 +749,8 @@ const FACET_CUES = {
   evidence: new RegExp(`\\b(?:${triggers.facets.evidence.join('|')})\\b`, 'i'),
   response: new RegExp(`\\b(?:${triggers.facets.response.join('|')})\\b`, 'i'),
 };
-const CLAUSE_END = /[,;:()"“”‘’]|'(?=\s|$)|\s'(?=\w)|…|\s[–—-]\s|\.(?:\s|$)|\s(?:and that|but|while|which|who|as well as|in order|to make)\s/;
+const CLAUSE_END =
+  /,(?=\s|$)|[;:()"“”‘’]|'(?=\s|$)|\s'(?=\w)|…|\s[–—-]\s|\.(?:\s|$)|\s(?:and that|but|while|which|who|as well as|in order|to make)\s/;
 
 function facetsFor(accusedCode: string, sentences: string[], denials: { code: string; text: string }[]): Facets {
   const facets: Facets = { targets: [], evidence: [], response: [], denial: [] };

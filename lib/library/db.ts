@@ -1,11 +1,16 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Accusation, ChargeCategory } from '../types';
+import { deriveSearchFields } from './derive';
 
 /** Where a report came from. */
-export type ReportSource = 'saved' | 'selection' | 'starter' | 'import';
+export type ReportSource = 'saved' | 'selection' | 'starter' | 'import' | 'gdelt';
 
-/** A stored report: an article the user saved, with its analysis. */
-export interface ReportRecord {
+/** Where a report that the user did not save came from (docs/library-format.md). */
+export type ReportOrigin =
+  { kind: 'gdelt'; eventIds: (string | number)[]; sourceUrls: string[]; cameo: string } | { kind: 'starter'; release: string };
+
+/** A report as the library file format holds it: the article, its analysis and the user's tags and notes. */
+export interface ReportData {
   id: string;
   url: string | null;
   canonicalUrl: string | null;
@@ -23,9 +28,27 @@ export interface ReportRecord {
   notes: string;
   savedAt: string;
   updatedAt: string;
+  origin?: ReportOrigin;
 }
 
-/** One accusation of a report, flattened so the matcher can find it through indexes. */
+/**
+ * A stored report: the portable data plus the fields derived from it for the indexes (always written through
+ * `prepareReport` in derive.ts, so they never drift) and the trash stamp.
+ */
+export interface ReportRecord extends ReportData {
+  /** ISO timestamp when the report was moved to the trash; absent when it is not in the trash. */
+  trashedAt?: string;
+  /** Search terms: see `searchWords` in derive.ts. */
+  words: string[];
+  /** Codes of every accuser and accused. */
+  countries: string[];
+  /** Charge categories of the accusations. */
+  categories: ChargeCategory[];
+  /** Title folded for sorting (lowercase, no diacritics). */
+  sortTitle: string;
+}
+
+/** One accusation of a report, flattened so the matcher can find it through indexes. Trashed reports have none. */
 export interface AccusationRow {
   id?: number;
   reportId: string;
@@ -37,21 +60,94 @@ export interface AccusationRow {
   publishedAt: string | null;
 }
 
-export const DB_NAME = 'counterclaim';
+export type LinkKind = 'confirmed' | 'rejected' | 'manual';
 
 /**
- * The library database. Every schema version is declared here, oldest first, with its upgrade; a fixture test
- * opens a database written by each earlier version.
+ * A user's judgement on a pair of accusations (confirmed, rejected) or a link made by hand (manual). One link per
+ * pair, whichever way round it was made.
  */
+export interface LinkRecord {
+  id?: number;
+  from: string;
+  fromIndex: number;
+  to: string;
+  toIndex: number;
+  kind: LinkKind;
+  createdAt: string;
+  note?: string;
+}
+
+export const DB_NAME = 'counterclaim';
+
+/** One schema version: the Dexie store declarations and the upgrade that brings older data up to it. */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * Every schema version, oldest first. Never edit a released version: add one. Each version before the last has a
+ * fixture, tests/fixtures/library/v<N>-reports.json, that tests/unit/library-migrations.test.ts writes with that
+ * version and opens with the current one.
+ */
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      reports: 'id, canonicalUrl, contentHash, savedAt, publishedAt, source, *tags',
+      accusations: '++id, reportId, accuser, accused, category',
+    },
+  },
+  {
+    // Trash, search terms and filters on reports; role+charge indexes for matching; the user's links.
+    version: 2,
+    stores: {
+      reports: 'id, canonicalUrl, contentHash, savedAt, publishedAt, source, *tags, trashedAt, *words, *countries, *categories, sortTitle',
+      accusations: '++id, reportId, [accuser+category], [accused+category]',
+      links: '++id, from, to, [from+to], kind',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('reports')
+        .toCollection()
+        .modify((r: ReportRecord) => {
+          Object.assign(r, deriveSearchFields(r));
+        });
+    },
+  },
+];
+
+export const SCHEMA_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
+
+/** Declares `versions` (oldest first) on a Dexie instance. Tests use it to write databases of earlier versions. */
+export function applySchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA): void {
+  for (const v of versions) {
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}
+
+/** The library database, at the latest version of `SCHEMA`. */
 export class LibraryDB extends Dexie {
   reports!: EntityTable<ReportRecord, 'id'>;
   accusations!: EntityTable<AccusationRow, 'id'>;
+  links!: EntityTable<LinkRecord, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      reports: 'id, canonicalUrl, contentHash, savedAt, publishedAt, source, *tags',
-      accusations: '++id, reportId, accuser, accused, category',
-    });
+    applySchema(this);
+  }
+}
+
+/** A library operation the user asked for that cannot be done (unknown report, bad index): the message says why. */
+export class LibraryError extends Error {
+  constructor(
+    message: string,
+    /** Where in an imported file the problem is (`reports[3].title`), when it comes from one. */
+    readonly path?: string,
+  ) {
+    super(message);
+    this.name = 'LibraryError';
   }
 }

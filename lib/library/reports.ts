@@ -1,8 +1,13 @@
-import type { Analysis, ArticleContent } from '../types';
+import type { Accusation, Analysis, ArticleContent, ChargeCategory, Relation } from '../types';
+import { CHARGE_CATEGORIES } from '../types';
 import { contentHash } from '../article/content-hash';
 import { canonicalizeUrl } from '../article/canonical-url';
+import { CATEGORY_LABELS, chargeSimilarity } from '../charges/taxonomy';
+import { relationBetween } from '../match/relations';
 import { rankCounterclaims, type Counterclaim, type StoredAccusation } from '../match/rank-counterclaims';
-import type { AccusationRow, LibraryDB, ReportRecord, ReportSource } from './db';
+import type { AccusationRow, LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
+import { normalizeTags } from './derive';
+import { writeReport } from './write';
 
 export interface SaveInput {
   article: ArticleContent;
@@ -14,50 +19,51 @@ export interface SaveInput {
 
 export interface SaveOutcome {
   id: string;
+  /** `updated` when the article was already in the library (or in its trash). */
   status: 'created' | 'updated';
+  /** True when the article was in the trash: saving it again brought it back (and updated it). */
+  restored?: boolean;
 }
 
 function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** The saved report for this article (same canonical URL, or same text), if any. */
+/**
+ * The stored report for an article (same canonical URL first, then same text), trashed ones included when asked.
+ * A report outside the trash wins over a trashed one.
+ */
+async function findExisting(db: LibraryDB, canonical: string | null, text: string, includeTrashed: boolean): Promise<ReportRecord | undefined> {
+  const byUrl = canonical ? await db.reports.where('canonicalUrl').equals(canonical).toArray() : [];
+  const live = byUrl.find((r) => !r.trashedAt);
+  if (live) return live;
+  const byHash = text.trim() ? await db.reports.where('contentHash').equals(contentHash(text)).toArray() : [];
+  const liveByHash = byHash.find((r) => !r.trashedAt);
+  if (liveByHash) return liveByHash;
+  return includeTrashed ? (byUrl[0] ?? byHash[0]) : undefined;
+}
+
+/** The saved report for this article (same canonical URL, or same text), if any. Reports in the trash do not count. */
 export async function findSavedReport(
   db: LibraryDB,
   article: Pick<ArticleContent, 'canonicalUrl' | 'url' | 'text'>,
 ): Promise<ReportRecord | undefined> {
-  const canonical = canonicalizeUrl(article.canonicalUrl ?? article.url);
-  if (canonical) {
-    const byUrl = await db.reports.where('canonicalUrl').equals(canonical).first();
-    if (byUrl) return byUrl;
-  }
-  if (!article.text.trim()) return undefined;
-  return db.reports.where('contentHash').equals(contentHash(article.text)).first();
-}
-
-function rowsOf(report: ReportRecord): AccusationRow[] {
-  return report.accusations.map((a, index) => ({
-    reportId: report.id,
-    index,
-    accuser: a.accuser.code,
-    accused: a.accused.code,
-    category: a.charge.category,
-    publishedAt: report.publishedAt,
-  }));
+  return findExisting(db, canonicalizeUrl(article.canonicalUrl ?? article.url), article.text, false);
 }
 
 /**
  * Saves an article and its analysis. Saving the same article again (same canonical URL or same text) updates the
- * report in place, keeping its id, tags, notes and first save date. All or nothing: one transaction.
+ * report in place, keeping its id, tags, notes and first save date; an article in the trash is restored and updated
+ * (`restored: true`). All or nothing: one transaction.
  */
 export async function saveReport(db: LibraryDB, input: SaveInput, now: Date = new Date()): Promise<SaveOutcome> {
   const { article, analysis } = input;
   const hash = contentHash(article.text);
   const canonical = canonicalizeUrl(article.canonicalUrl ?? article.url);
   return db.transaction('rw', db.reports, db.accusations, async () => {
-    const existing = await findSavedReport(db, { canonicalUrl: canonical, url: article.url, text: article.text });
+    const existing = await findExisting(db, canonical, article.text, true);
     const stamp = now.toISOString();
-    const report: ReportRecord = {
+    const report = await writeReport(db, {
       id: existing?.id ?? newId(),
       url: article.url,
       canonicalUrl: canonical,
@@ -71,68 +77,332 @@ export async function saveReport(db: LibraryDB, input: SaveInput, now: Date = ne
       accusations: analysis.accusations,
       primary: analysis.primary,
       source: existing?.source ?? input.source ?? 'saved',
-      tags: [...new Set([...(existing?.tags ?? []), ...(input.tags ?? [])])],
+      tags: normalizeTags([...(existing?.tags ?? []), ...(input.tags ?? [])]),
       notes: input.notes ?? existing?.notes ?? '',
       savedAt: existing?.savedAt ?? stamp,
       updatedAt: stamp,
-    };
-    if (existing) await db.accusations.where('reportId').equals(existing.id).delete();
-    await db.reports.put(report);
-    await db.accusations.bulkAdd(rowsOf(report));
-    return { id: report.id, status: existing ? 'updated' : 'created' };
+      ...(existing?.origin ? { origin: existing.origin } : {}),
+    });
+    if (!existing) return { id: report.id, status: 'created' };
+    return existing.trashedAt ? { id: report.id, status: 'updated', restored: true } : { id: report.id, status: 'updated' };
   });
 }
 
+/** How many reports the library holds, not counting the trash. Reads two index counts. */
 export async function countReports(db: LibraryDB): Promise<number> {
-  return db.reports.count();
+  const [all, trashed] = await Promise.all([db.reports.count(), db.reports.where('trashedAt').above('').count()]);
+  return all - trashed;
 }
 
+/** The relation of a counterclaim: the four of mission.md, or `linked` for a link made by hand that fits none. */
+export type CounterclaimRelation = Relation | 'linked';
+
+/** The user's word on a counterclaim: a judgement of a suggestion, a link made by hand, or nothing yet. */
+export type Judgement = LinkKind | null;
+
 /** A counterclaim with the report it comes from, ready to show. */
-export interface CounterclaimWithReport extends Counterclaim {
+export interface CounterclaimWithReport<R extends CounterclaimRelation = CounterclaimRelation> extends Omit<Counterclaim, 'relation'> {
+  relation: R;
+  /** Index of the stored accusation in its report's `accusations` (what `judgeCounterclaim` takes as the other side). */
+  storedIndex: number;
+  judgement: Judgement;
+  /** The link that carries the judgement, for undo (`removeLink`); null when there is none. */
+  linkId: number | null;
   report: Pick<ReportRecord, 'id' | 'title' | 'url' | 'siteName' | 'publishedAt' | 'source'>;
 }
 
+export interface FindCounterclaimsOptions {
+  /**
+   * The saved report the current article is (when it is one): its links (the user's judgements) then change the
+   * result. A rejected counterclaim is left out, a confirmed one scores 0.2 more, and a counterclaim linked by hand
+   * shows even when the matcher would not suggest it.
+   */
+  currentReportId?: string | null;
+  /** Keep rejected counterclaims (marked `judgement: 'rejected'`, sorted last) so a page can offer to undo. */
+  includeRejected?: boolean;
+  /**
+   * At most this many counterclaims, best first. Only the reports that can make the cut are read: each candidate
+   * row is scored from the index alone, and the words the two accusations share can add at most `MAX_WORD_BONUS`.
+   */
+  limit?: number;
+}
+
+/** How much a confirmed (or hand-made) link raises a counterclaim's score, capped at 1. */
+export const JUDGEMENT_BOOST = 0.2;
+/** Score of a counterclaim linked by hand that the matcher would not suggest (different charges, unrelated roles). */
+export const MANUAL_LINK_SCORE = 0.7;
+/** The most that shared words add to a score in rankCounterclaims (lib/match/rank-counterclaims.ts). */
+const MAX_WORD_BONUS = 0.1;
+
+const SIMILAR_CATEGORIES = new Map<ChargeCategory, ChargeCategory[]>(
+  CHARGE_CATEGORIES.map((c) => [c, CHARGE_CATEGORIES.filter((d) => chargeSimilarity(c, d) > 0)]),
+);
+
+/** The categories that match `category` (itself and its related ones). */
+export function similarCategories(category: ChargeCategory): ChargeCategory[] {
+  return SIMILAR_CATEGORIES.get(category) ?? [category];
+}
+
+/** Key of a judged pair seen from the current report: its accusation, the other report and its accusation. */
+const pairKey = (against: number, reportId: string, storedIndex: number) => `${against}|${reportId}|${storedIndex}`;
+
 /**
- * Finds and ranks the stored accusations that answer `analysis` (reversal, mirror, turnabout, echo).
- * Reads the accusation indexes for the codes involved; never scans the library.
+ * The accusation rows under each of `keys` of a compound index. One `equals` read a key rather than `anyOf`: each
+ * is a single getAll on a key range, where `anyOf` walks a cursor row by row (several times slower in Chromium).
  */
+export async function rowsByKeys(
+  db: LibraryDB,
+  index: '[accuser+category]' | '[accused+category]',
+  keys: [string, string][],
+): Promise<AccusationRow[]> {
+  const unique = new Map(keys.map((k) => [k.join('|'), k]));
+  const parts = await Promise.all([...unique.values()].map((k) => db.accusations.where(index).equals(k).toArray()));
+  return parts.flat();
+}
+
+/**
+ * The index rows that can answer `current`: same or related charge, and the roles of a reversal, mirror, turnabout
+ * or echo. Key-range reads of the compound indexes ([accuser+category], [accused+category]); never a scan.
+ */
+async function candidateRows(db: LibraryDB, current: Accusation[]): Promise<AccusationRow[]> {
+  const byAccuser: [string, string][] = [];
+  const byAccused: [string, string][] = [];
+  for (const a of current) {
+    if (a.accuser.code === a.accused.code) continue;
+    for (const c of similarCategories(a.charge.category)) {
+      byAccuser.push([a.accused.code, c]); // reversal, mirror
+      byAccused.push([a.accuser.code, c], [a.accused.code, c]); // turnabout, echo
+    }
+  }
+  if (!byAccuser.length) return [];
+  const [r1, r2] = await Promise.all([rowsByKeys(db, '[accuser+category]', byAccuser), rowsByKeys(db, '[accused+category]', byAccused)]);
+  const rows = new Map<number, AccusationRow>();
+  for (const r of [...r1, ...r2]) if (r.id !== undefined) rows.set(r.id, r);
+  return [...rows.values()];
+}
+
+function answersAny(current: Accusation[], row: AccusationRow): boolean {
+  return current.some(
+    (a) =>
+      chargeSimilarity(a.charge.category, row.category) > 0 && relationBetween({ accuser: a.accuser.code, accused: a.accused.code }, row) !== null,
+  );
+}
+
+function storedFrom(report: ReportRecord, index: number): StoredAccusation | null {
+  const a = report.accusations[index];
+  if (!a) return null;
+  return {
+    reportId: report.id,
+    index,
+    accuser: a.accuser,
+    accused: a.accused,
+    category: a.charge.category,
+    chargeText: a.charge.text,
+    quote: a.quote,
+    publishedAt: report.publishedAt,
+  };
+}
+
+/** The ranking keeps one counterclaim per report and role/charge triple: a link to a twin accusation is that one. */
+const tripleKey = (against: number, s: StoredAccusation) => `${against}|${s.reportId}|${s.accuser.code}|${s.accused.code}|${s.category}`;
+
+const round = (x: number) => Math.round(Math.min(1, x) * 1000) / 1000;
+
+/**
+ * Keeps the rows that can reach the best `limit` counterclaims. A row's score without the shared-words bonus is
+ * computed from the row alone (codes, category, date), so the cut is exact: a dropped row scores below the
+ * `limit`-th best even with the largest bonus. Rows the user judged are always kept; rejected ones that will not be
+ * shown do not count.
+ */
+function pruneRows(
+  current: Accusation[],
+  publishedAt: string | null,
+  rows: AccusationRow[],
+  limit: number,
+  judged: (row: AccusationRow) => boolean,
+  hidden: (against: number, row: AccusationRow) => boolean,
+): AccusationRow[] {
+  if (rows.length <= limit) return rows;
+  const stubs = rows.map((r) => {
+    const stub: StoredAccusation = {
+      reportId: `row:${r.id}`,
+      accuser: { code: r.accuser, name: r.accuser, detail: '' },
+      accused: { code: r.accused, name: r.accused, detail: '' },
+      category: r.category,
+      chargeText: '',
+      quote: '',
+      publishedAt: r.publishedAt,
+    };
+    return stub;
+  });
+  const base = new Map<string, { score: number; against: number }>();
+  for (const c of rankCounterclaims(current, publishedAt, stubs)) base.set(c.stored.reportId, c);
+  const scored = rows
+    .map((r) => ({ row: r, ...(base.get(`row:${r.id}`) ?? { score: 0, against: 0 }) }))
+    .filter((s) => !hidden(s.against, s.row))
+    .sort((x, y) => y.score - x.score);
+  // The final ranking keeps one counterclaim per report and role/charge triple, so count distinct ones.
+  const seen = new Set<string>();
+  let threshold = 0;
+  for (const s of scored) {
+    seen.add(`${s.row.reportId}|${s.row.accuser}|${s.row.accused}|${s.row.category}`);
+    if (seen.size === limit) {
+      threshold = s.score;
+      break;
+    }
+  }
+  return scored.filter((s) => s.score + MAX_WORD_BONUS + 0.001 >= threshold || judged(s.row)).map((s) => s.row);
+}
+
+function describeLinked(a: Accusation, b: StoredAccusation): string {
+  const sim = chargeSimilarity(a.charge.category, b.category);
+  const label = (c: ChargeCategory) => CATEGORY_LABELS[c].toLowerCase();
+  if (a.charge.category === b.category) return `same charge: ${label(b.category)}`;
+  return sim > 0
+    ? `related charges: ${label(a.charge.category)} and ${label(b.category)}`
+    : `different charges: ${label(a.charge.category)} and ${label(b.category)}`;
+}
+
+/**
+ * Finds and ranks the stored accusations that answer `analysis` (reversal, mirror, turnabout, echo), best first.
+ * Reads the compound indexes for the codes and charges involved, then only the reports those rows belong to;
+ * never scans the library. Reports in the trash have no rows, so they never match.
+ *
+ * With `options.currentReportId`, the user's links of that report apply (see FindCounterclaimsOptions) and a link
+ * made by hand whose roles fit none of the four relations comes back as relation `linked`.
+ */
+export function findCounterclaims(
+  db: LibraryDB,
+  analysis: Pick<Analysis, 'accusations'>,
+  publishedAt: string | null,
+  excludeReportId?: string | null,
+): Promise<CounterclaimWithReport<Relation>[]>;
+export function findCounterclaims(
+  db: LibraryDB,
+  analysis: Pick<Analysis, 'accusations'>,
+  publishedAt: string | null,
+  excludeReportId: string | null | undefined,
+  options: FindCounterclaimsOptions,
+): Promise<CounterclaimWithReport[]>;
 export async function findCounterclaims(
   db: LibraryDB,
   analysis: Pick<Analysis, 'accusations'>,
   publishedAt: string | null,
   excludeReportId: string | null = null,
+  options: FindCounterclaimsOptions = {},
 ): Promise<CounterclaimWithReport[]> {
-  if (!analysis.accusations.length) return [];
-  const accusers = [...new Set(analysis.accusations.map((a) => a.accuser.code))];
-  const accused = [...new Set(analysis.accusations.map((a) => a.accused.code))];
-  const [byAccuser, byAccused] = await Promise.all([
-    db.accusations.where('accuser').anyOf(accused).toArray(),
-    db.accusations
-      .where('accused')
-      .anyOf([...accusers, ...accused])
-      .toArray(),
-  ]);
-  const rows = new Map<number, AccusationRow>();
-  for (const r of [...byAccuser, ...byAccused]) if (r.id !== undefined && r.reportId !== excludeReportId) rows.set(r.id, r);
-  const reportIds = [...new Set([...rows.values()].map((r) => r.reportId))];
-  const reports = new Map((await db.reports.bulkGet(reportIds)).filter((r): r is ReportRecord => !!r).map((r) => [r.id, r]));
-  const stored: StoredAccusation[] = [];
-  for (const row of rows.values()) {
-    const report = reports.get(row.reportId);
-    const a = report?.accusations[row.index];
-    if (!report || !a) continue;
-    stored.push({
-      reportId: report.id,
-      accuser: a.accuser,
-      accused: a.accused,
-      category: a.charge.category,
-      chargeText: a.charge.text,
-      quote: a.quote,
-      publishedAt: report.publishedAt,
-    });
+  const current = analysis.accusations;
+  if (!current.length) return [];
+  const currentId = options.currentReportId ?? null;
+  const excluded = new Set([excludeReportId, currentId].filter((x): x is string => !!x));
+
+  // The user's links of the current report, keyed from its side.
+  const links = new Map<string, LinkRecord>();
+  if (currentId) {
+    const [out, back] = await Promise.all([db.links.where('from').equals(currentId).toArray(), db.links.where('to').equals(currentId).toArray()]);
+    for (const l of out) links.set(pairKey(l.fromIndex, l.to, l.toIndex), l);
+    for (const l of back) links.set(pairKey(l.toIndex, l.from, l.fromIndex), l);
   }
-  return rankCounterclaims(analysis.accusations, publishedAt, stored).map((c) => {
-    const r = reports.get(c.stored.reportId)!;
-    return { ...c, report: { id: r.id, title: r.title, url: r.url, siteName: r.siteName, publishedAt: r.publishedAt, source: r.source } };
+  const judgedReports = new Set([...links.values()].flatMap((l) => [l.from, l.to]));
+
+  let rows = (await candidateRows(db, current)).filter((r) => !excluded.has(r.reportId) && answersAny(current, r));
+  if (options.limit !== undefined && options.limit >= 0) {
+    rows = pruneRows(
+      current,
+      publishedAt,
+      rows,
+      Math.max(1, options.limit),
+      (r) => judgedReports.has(r.reportId),
+      (against, r) => !options.includeRejected && links.get(pairKey(against, r.reportId, r.index))?.kind === 'rejected',
+    );
+  }
+
+  // Reports of the rows, plus the reports linked by hand or confirmed (they show even when not suggested).
+  const extraIds = [...links.values()]
+    .filter((l) => l.kind !== 'rejected')
+    .map((l) => (l.from === currentId ? l.to : l.from))
+    .filter((id) => !excluded.has(id));
+  const ids = [...new Set([...rows.map((r) => r.reportId), ...extraIds])];
+  const reports = new Map<string, ReportRecord>();
+  for (const r of await db.reports.bulkGet(ids)) if (r && !r.trashedAt) reports.set(r.id, r);
+
+  const stored: StoredAccusation[] = [];
+  const indexOf = new Map<StoredAccusation, number>();
+  for (const row of rows) {
+    const report = reports.get(row.reportId);
+    const s = report && storedFrom(report, row.index);
+    if (!s) continue;
+    stored.push(s);
+    indexOf.set(s, row.index);
+  }
+
+  const out: CounterclaimWithReport[] = [];
+  const shown = new Set<string>();
+  const reportView = (r: ReportRecord) => ({
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    siteName: r.siteName,
+    publishedAt: r.publishedAt,
+    source: r.source,
   });
+  for (const c of rankCounterclaims(current, publishedAt, stored)) {
+    const storedIndex = indexOf.get(c.stored)!;
+    const link = links.get(pairKey(c.against, c.stored.reportId, storedIndex));
+    shown.add(pairKey(c.against, c.stored.reportId, storedIndex));
+    shown.add(tripleKey(c.against, c.stored));
+    const item: CounterclaimWithReport = {
+      ...c,
+      storedIndex,
+      judgement: link?.kind ?? null,
+      linkId: link?.id ?? null,
+      report: reportView(reports.get(c.stored.reportId)!),
+    };
+    if (link) applyJudgement(item, link);
+    if (link?.kind === 'rejected' && !options.includeRejected) continue;
+    out.push(item);
+  }
+
+  // Links made by hand (or confirmed) that the matcher does not suggest.
+  for (const [key, link] of links) {
+    if (link.kind === 'rejected' || shown.has(key)) continue;
+    const [againstText, otherId] = key.split('|') as [string, string];
+    const against = Number(againstText);
+    const otherIndex = link.from === currentId ? link.toIndex : link.fromIndex;
+    const report = reports.get(otherId);
+    const a = current[against];
+    const s = report && storedFrom(report, otherIndex);
+    if (!a || !s || shown.has(tripleKey(against, s))) continue;
+    const ranked = rankCounterclaims([a], publishedAt, [s])[0];
+    const item: CounterclaimWithReport = ranked
+      ? { ...ranked, against, storedIndex: otherIndex, judgement: link.kind, linkId: link.id ?? null, report: reportView(report) }
+      : {
+          stored: s,
+          against,
+          relation:
+            relationBetween({ accuser: a.accuser.code, accused: a.accused.code }, { accuser: s.accuser.code, accused: s.accused.code }) ?? 'linked',
+          score: MANUAL_LINK_SCORE,
+          reasons: [describeLinked(a, s)],
+          storedIndex: otherIndex,
+          judgement: link.kind,
+          linkId: link.id ?? null,
+          report: reportView(report),
+        };
+    applyJudgement(item, link, !!ranked);
+    out.push(item);
+  }
+
+  out.sort((x, y) => Number(x.judgement === 'rejected') - Number(y.judgement === 'rejected') || y.score - x.score);
+  return options.limit !== undefined && options.limit >= 0 ? out.slice(0, options.limit) : out;
+}
+
+/** Marks a counterclaim with the user's link: the reason first, the note last, and the boost when it is a yes. */
+function applyJudgement(item: CounterclaimWithReport, link: LinkRecord, boost = true): void {
+  const note = link.note ? [`your note: ${link.note}`] : [];
+  if (link.kind === 'rejected') {
+    item.reasons = [...item.reasons, 'you rejected this link', ...note];
+    return;
+  }
+  if (boost) item.score = round(item.score + JUDGEMENT_BOOST);
+  item.reasons = [link.kind === 'confirmed' ? 'you confirmed this link' : 'linked by you', ...item.reasons, ...note];
 }

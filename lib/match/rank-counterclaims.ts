@@ -6,6 +6,8 @@ import { relationBetween, RELATION_WEIGHT } from './relations';
 /** A stored accusation as the matcher sees it: roles, charge, date, words, and which report it came from. */
 export interface StoredAccusation {
   reportId: string;
+  /** Position of the accusation in its report. */
+  index?: number;
   accuser: { code: string; name: string; detail: string };
   accused: { code: string; name: string; detail: string };
   category: ChargeCategory;

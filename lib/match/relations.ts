@@ -22,9 +22,10 @@ export function relationBetween(a: RoleCodes, b: RoleCodes): Relation | null {
 /** How much each relation weighs in the ranking: a reversal is the sharpest counterclaim, an echo only context. */
 export const RELATION_WEIGHT: Record<Relation, number> = { reversal: 1, mirror: 0.92, turnabout: 0.85, echo: 0.5 };
 
-export const RELATION_READS_AS: Record<Relation, string> = {
+export const RELATION_READS_AS: Record<Relation | 'linked', string> = {
   reversal: 'tit for tat: the accused accuses the accuser back',
   mirror: 'the accused levels the same charge at someone else',
   turnabout: 'the accuser itself stands accused of the same',
   echo: 'another accuser makes the same charge: corroboration, not a counterclaim',
+  linked: 'linked by you',
 };

@@ -1,0 +1,351 @@
+import { contentHash } from '../article/content-hash';
+import { canonicalizeUrl } from '../article/canonical-url';
+import type { LibraryDB, LinkRecord, ReportData, ReportRecord } from './db';
+import { LibraryError } from './db';
+import { normalizeTags, prepareReport, toReportData, type PreparedReport } from './derive';
+import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink } from './file-format';
+
+export {
+  validateLibraryFile,
+  isCalendarDate,
+  isIsoTimestamp,
+  LIBRARY_FORMAT,
+  LIBRARY_VERSION,
+  type LibraryFile,
+  type LibraryLink,
+  type LibraryReport,
+  type ValidateOptions,
+  type ValidationResult,
+} from './file-format';
+
+/** Reports and rows are written in chunks of this size inside the one import transaction. */
+export const IMPORT_CHUNK = 2000;
+
+function toLibraryLink(l: LinkRecord): LibraryLink {
+  const out: LibraryLink = { from: l.from, fromIndex: l.fromIndex, to: l.to, toIndex: l.toIndex, kind: l.kind, createdAt: l.createdAt };
+  if (l.note) out.note = l.note;
+  return out;
+}
+
+/**
+ * The whole library as one file (docs/library-format.md): every report outside the trash, oldest save first, and
+ * every link between two of them (a link to a report in the trash is left out, so the file always validates).
+ * Derived fields are not written.
+ */
+export async function exportLibrary(db: LibraryDB, now: Date = new Date()): Promise<LibraryFile> {
+  return db.transaction('r', db.reports, db.links, async () => {
+    const records = (await db.reports.orderBy('savedAt').toArray()).filter((r) => !r.trashedAt);
+    const ids = new Set(records.map((r) => r.id));
+    const links = (await db.links.toArray()).filter((l) => ids.has(l.from) && ids.has(l.to)).map(toLibraryLink);
+    return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, exportedAt: now.toISOString(), reports: records.map(toReportData), links };
+  });
+}
+
+export const CSV_COLUMNS = [
+  'report_id',
+  'report_title',
+  'report_url',
+  'published_at',
+  'accuser_code',
+  'accuser_name',
+  'accuser_detail',
+  'accused_code',
+  'accused_name',
+  'accused_detail',
+  'category',
+  'charge_text',
+  'quote',
+  'confidence',
+] as const;
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. Text that a
+ * spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a leading `'`.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Every accusation of the reports outside the trash as CSV, one row each (columns `CSV_COLUMNS`), lines ending in
+ * CRLF. With `bom`, starts with a byte order mark so that Excel reads it as UTF-8.
+ */
+export async function exportAccusationsCsv(db: LibraryDB, options: { bom?: boolean } = {}): Promise<string> {
+  const lines = [CSV_COLUMNS.join(',')];
+  const reports = (await db.reports.orderBy('savedAt').toArray()).filter((r) => !r.trashedAt);
+  for (const r of reports)
+    for (const a of r.accusations)
+      lines.push(
+        [
+          r.id,
+          r.title,
+          r.url,
+          r.publishedAt,
+          a.accuser.code,
+          a.accuser.name,
+          a.accuser.detail,
+          a.accused.code,
+          a.accused.name,
+          a.accused.detail,
+          a.charge.category,
+          a.charge.text,
+          a.quote,
+          a.confidence,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+  return `${options.bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
+}
+
+export interface ImportOptions {
+  /** Called after each chunk with how many of the file's reports are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting cancels the import; the library stays as it was. */
+  signal?: AbortSignal;
+  /** Reports written a chunk (default `IMPORT_CHUNK`). */
+  chunkSize?: number;
+}
+
+export interface ImportOutcome {
+  /** Reports new to the library. */
+  added: number;
+  /** Library reports that the file changed (content, tags, notes, or brought back from the trash). */
+  updated: number;
+  /** Reports of the file already in the library as they are, starter reports the user has saved, duplicates. */
+  skipped: number;
+  /** Links added or changed. */
+  links: number;
+}
+
+type Working = ReportData & { trashedAt?: string };
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('The import was cancelled.', 'AbortError');
+}
+
+/** The file's report as the library stores it: canonical URL and hash recomputed (dedupe must agree), tags normalised. */
+function normalizeIncoming(r: ReportData): ReportData {
+  return { ...r, canonicalUrl: canonicalizeUrl(r.canonicalUrl ?? r.url), contentHash: contentHash(r.text), tags: normalizeTags(r.tags) };
+}
+
+const CONTENT_FIELDS = [
+  'url',
+  'canonicalUrl',
+  'contentHash',
+  'title',
+  'byline',
+  'siteName',
+  'publishedAt',
+  'language',
+  'text',
+  'accusations',
+  'primary',
+] as const;
+
+/**
+ * Merges a file's report into the library's copy of the same article. The library's id stays. The content is the
+ * newer of the two (`updatedAt`), and a user's report always wins over a starter one; tags are merged; the file's
+ * notes are appended when the library's do not hold them; the earlier save date stays; a report in the trash comes
+ * back. Returns `target` itself when nothing changes.
+ */
+export function mergeReport(target: Working, inc: ReportData): Working {
+  if (inc.source === 'starter' && target.source !== 'starter') return target;
+  const userOverStarter = target.source === 'starter' && inc.source !== 'starter';
+  const takeContent = userOverStarter || inc.updatedAt > target.updatedAt;
+  const out: Working = { ...target };
+  delete out.trashedAt;
+  if (takeContent) {
+    for (const k of CONTENT_FIELDS) (out as unknown as Record<string, unknown>)[k] = inc[k];
+    out.updatedAt = inc.updatedAt;
+    if (inc.origin) out.origin = inc.origin;
+    else delete out.origin;
+  }
+  if (userOverStarter) out.source = inc.source;
+  out.tags = normalizeTags([...target.tags, ...inc.tags]);
+  const notes = inc.notes.trim();
+  const appendNotes = !!notes && !target.notes.includes(notes);
+  if (appendNotes) out.notes = target.notes.trim() ? `${target.notes}\n\n${notes}` : notes;
+  if (inc.savedAt < out.savedAt) out.savedAt = inc.savedAt;
+  // takeContent always changes updatedAt or the source. Field by field rather than a deep compare: a re-import of a
+  // whole library compares every report.
+  const changed =
+    takeContent ||
+    !!target.trashedAt ||
+    appendNotes ||
+    out.savedAt !== target.savedAt ||
+    out.tags.length !== target.tags.length ||
+    out.tags.some((t, i) => t !== target.tags[i]);
+  return changed ? out : target;
+}
+
+const pairKey = (a: string, ai: number, b: string, bi: number) =>
+  a < b || (a === b && ai <= bi) ? `${a}|${ai}|${b}|${bi}` : `${b}|${bi}|${a}|${ai}`;
+
+/**
+ * Imports a library file: validated first (links may point at reports already in the library), then written in
+ * one transaction, so an error or an abort leaves the library as it was. A report already in the library (same
+ * id, canonical URL or text) is merged into it (see `mergeReport`) rather than copied; links follow the reports
+ * they point at, one per pair of accusations (the newer wins). Derived fields are computed before the transaction
+ * opens; reports and rows are written with bulkPut/bulkAdd in chunks of `IMPORT_CHUNK`, with progress after each.
+ * Throws a LibraryError (with `path`) when the file is not valid.
+ */
+export async function importLibrary(db: LibraryDB, file: LibraryFile, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const { signal, onProgress } = options;
+  const chunkSize = Math.max(1, options.chunkSize ?? IMPORT_CHUNK);
+  throwIfAborted(signal);
+
+  // Links may point at reports already in the library: find which of those exist before validating.
+  const raw = file as Partial<LibraryFile> | null;
+  const inFile = new Set(Array.isArray(raw?.reports) ? raw.reports.map((r) => r?.id) : []);
+  const outside = [
+    ...new Set(
+      (Array.isArray(raw?.links) ? raw.links : [])
+        .flatMap((l) => [l?.from, l?.to])
+        .filter((id): id is string => typeof id === 'string' && !inFile.has(id)),
+    ),
+  ];
+  const existingIds = new Set((await db.reports.bulkGet(outside)).filter((r): r is ReportRecord => !!r).map((r) => r.id));
+  const checked = validateLibraryFile(file, { existingIds });
+  if (!checked.ok) throw new LibraryError(checked.error, checked.path);
+
+  const incoming = checked.file.reports.map(normalizeIncoming);
+  const prepared: PreparedReport[] = incoming.map((r) => prepareReport(r));
+  const total = incoming.length;
+  throwIfAborted(signal);
+
+  return db.transaction('rw', db.reports, db.accusations, db.links, async () => {
+    // Which of the file's reports the library already holds, by id, canonical URL and content hash (index keys only).
+    const ids = incoming.map((r) => r.id);
+    // Against a library not much larger than the file, reading all its ids (one getAllKeys) beats a cursor walk.
+    const libraryIds =
+      (await db.reports.count()) <= ids.length * 4
+        ? await db.reports.toCollection().primaryKeys()
+        : await db.reports.where(':id').anyOf(ids).primaryKeys();
+    const existingById = new Set(libraryIds as string[]);
+    const urlToId = new Map<string, string>();
+    const hashToId = new Map<string, string>();
+    const urls = [...new Set(incoming.map((r) => r.canonicalUrl).filter((u): u is string => !!u))];
+    if (urls.length)
+      await db.reports
+        .where('canonicalUrl')
+        .anyOf(urls)
+        .eachKey((key, cursor) => {
+          if (!urlToId.has(String(key))) urlToId.set(String(key), String(cursor.primaryKey));
+        });
+    // An empty text says nothing about which article it is: no dedupe by its hash (as when saving).
+    const hashOf = (r: ReportData) => (r.text.trim() ? r.contentHash : null);
+    const hashes = [...new Set(incoming.map(hashOf).filter((h): h is string => !!h))];
+    await db.reports
+      .where('contentHash')
+      .anyOf(hashes)
+      .eachKey((key, cursor) => {
+        if (!hashToId.has(String(key))) hashToId.set(String(key), String(cursor.primaryKey));
+      });
+    throwIfAborted(signal);
+
+    // Plan: each incoming report is new, or goes into a library report, or into a new one earlier in the file.
+    const targets: (string | null)[] = [];
+    const newIds = new Set<string>();
+    for (const r of incoming) {
+      const hash = hashOf(r);
+      const target = existingById.has(r.id)
+        ? r.id
+        : ((r.canonicalUrl ? urlToId.get(r.canonicalUrl) : undefined) ?? (hash ? hashToId.get(hash) : undefined) ?? null);
+      targets.push(target);
+      if (target === null) {
+        newIds.add(r.id);
+        if (r.canonicalUrl) urlToId.set(r.canonicalUrl, r.id);
+        if (hash) hashToId.set(hash, r.id);
+      }
+    }
+    const toLoad = [...new Set(targets.filter((t): t is string => t !== null && !newIds.has(t)))];
+    const originals = new Map<string, Working>();
+    for (let i = 0; i < toLoad.length; i += chunkSize)
+      for (const r of await db.reports.bulkGet(toLoad.slice(i, i + chunkSize))) if (r) originals.set(r.id, r);
+
+    // Merge in memory.
+    const idMap = new Map<string, string>();
+    const working = new Map<string, Working>();
+    const fresh = new Map<string, PreparedReport>();
+    incoming.forEach((r, i) => {
+      const target = targets[i]!;
+      if (target === null) {
+        fresh.set(r.id, prepared[i]!);
+        idMap.set(r.id, r.id);
+        return;
+      }
+      idMap.set(r.id, target);
+      const base = working.get(target) ?? fresh.get(target)?.record ?? originals.get(target);
+      if (!base) return;
+      const merged = mergeReport(base, r);
+      if (merged === base) return;
+      if (fresh.has(target)) fresh.set(target, prepareReport(merged));
+      else working.set(target, merged);
+    });
+    const changed = [...working.values()].map((w) => prepareReport(w));
+    const writes = [...fresh.values(), ...changed];
+    const added = fresh.size;
+    const updated = changed.length;
+    let done = total - writes.length;
+    onProgress?.(done, total);
+
+    if (changed.length)
+      await db.accusations
+        .where('reportId')
+        .anyOf(changed.map((c) => c.record.id))
+        .delete();
+    for (let i = 0; i < writes.length; i += chunkSize) {
+      throwIfAborted(signal);
+      const chunk = writes.slice(i, i + chunkSize);
+      // New reports are added (nothing to read or replace); changed ones are put over the library's copy.
+      const newOnes = chunk.filter((p) => fresh.has(p.record.id));
+      const changedOnes = chunk.filter((p) => !fresh.has(p.record.id));
+      if (newOnes.length) await db.reports.bulkAdd(newOnes.map((p) => p.record));
+      if (changedOnes.length) await db.reports.bulkPut(changedOnes.map((p) => p.record));
+      const rows = chunk.flatMap((p) => p.rows);
+      if (rows.length) await db.accusations.bulkAdd(rows);
+      done += chunk.length;
+      onProgress?.(done, total);
+    }
+
+    const links = await importLinks(db, checked.file.links, idMap);
+    throwIfAborted(signal);
+    return { added, updated, skipped: total - added - updated, links };
+  });
+}
+
+/** Writes the file's links, their ends moved to the library reports they were merged into. Returns how many changed. */
+async function importLinks(db: LibraryDB, links: LibraryLink[], idMap: Map<string, string>): Promise<number> {
+  if (!links.length) return 0;
+  const moved = links.map((l) => ({ ...l, from: idMap.get(l.from) ?? l.from, to: idMap.get(l.to) ?? l.to })).filter((l) => l.from !== l.to);
+  const pairs = new Map<string, [string, string]>();
+  for (const l of moved) {
+    pairs.set(`${l.from}|${l.to}`, [l.from, l.to]);
+    pairs.set(`${l.to}|${l.from}`, [l.to, l.from]);
+  }
+  const byPair = new Map<string, LinkRecord>();
+  for (const l of await db.links
+    .where('[from+to]')
+    .anyOf([...pairs.values()])
+    .toArray())
+    byPair.set(pairKey(l.from, l.fromIndex, l.to, l.toIndex), l);
+  const touched = new Map<string, LinkRecord>();
+  for (const l of moved) {
+    const key = pairKey(l.from, l.fromIndex, l.to, l.toIndex);
+    const have = touched.get(key) ?? byPair.get(key);
+    if (have && (l.createdAt <= have.createdAt || (have.kind === l.kind && (have.note ?? '') === (l.note ?? '')))) continue;
+    const next: LinkRecord = have
+      ? { ...have, kind: l.kind, createdAt: l.createdAt }
+      : { from: l.from, fromIndex: l.fromIndex, to: l.to, toIndex: l.toIndex, kind: l.kind, createdAt: l.createdAt };
+    if (l.note) next.note = l.note;
+    else delete next.note;
+    touched.set(key, next);
+  }
+  const list = [...touched.values()];
+  for (let i = 0; i < list.length; i += IMPORT_CHUNK) await db.links.bulkPut(list.slice(i, i + IMPORT_CHUNK));
+  return list.length;
+}

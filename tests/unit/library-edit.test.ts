@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { deleteForever, listTrash, purgeTrash, restoreReport, setNotes, setTags, trashReport } from '../../lib/library/edit';
+import { normalizeTags, searchWords } from '../../lib/library/derive';
+import { countReports, findCounterclaims, findSavedReport, saveReport } from '../../lib/library/reports';
+import { queryReports } from '../../lib/library/search';
+import { judgeCounterclaim } from '../../lib/library/links';
+import { LibraryError } from '../../lib/library/db';
+import { analyzeArticle } from '../../lib/analyze';
+import { analysed, article, freshDb } from '../helpers/library';
+import { makeReport, seed } from '../fixtures/library/build';
+
+const long = 'x'.repeat(60);
+
+describe('normalizeTags', () => {
+  it.each([
+    [
+      ['apt31', ' APT31 ', 'Cyber'],
+      ['apt31', 'Cyber'],
+    ],
+    [['', '   ', 'a'], ['a']],
+    [['  seed   pair '], ['seed pair']],
+    [[long], ['x'.repeat(50)]],
+    [
+      ['Élection', 'élection', 'ÉLECTION', 'Election'],
+      ['Élection', 'Election'],
+    ],
+    [
+      ['Russia', 'russia', 'RUSSIA', 'Ukraine'],
+      ['Russia', 'Ukraine'],
+    ],
+  ])('%j -> %j', (input, want) => {
+    expect(normalizeTags(input)).toEqual(want);
+  });
+});
+
+describe('searchWords', () => {
+  it('takes lowercase words of two letters or more, without stop words or accents, from every source', () => {
+    const r = makeReport('w', [['CZE', 'CHN', 'cyberattack']], { title: 'Česká republika: Prague blames Beijing', tags: ['APT31', 'seed pair'] });
+    const words = searchWords(r);
+    expect(words).toEqual(
+      expect.arrayContaining(['ceska', 'republika', 'prague', 'blames', 'beijing', 'apt31', 'seed', 'pair', 'cyberattack', 'czech']),
+    );
+    expect(words).not.toContain('the');
+    expect(words).not.toContain('of');
+    expect(words.every((w) => w === w.toLowerCase() && w.length >= 2)).toBe(true);
+    expect(new Set(words).size).toBe(words.length);
+  });
+
+  it('reads only the start of the text and keeps at most 400 words', () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
+    const words = searchWords({ title: 'T', accusations: [], tags: [], text });
+    expect(words).toContain('worda0');
+    expect(words).not.toContain(`worda${26 * 20}`);
+    expect(words.length).toBeLessThanOrEqual(400);
+    expect(words.length).toBe(300);
+  });
+});
+
+describe('tags and notes', () => {
+  it('setTags normalises, stores, and makes the tags searchable (and the old ones not)', async () => {
+    const db = freshDb();
+    await seed(db, [makeReport('r', [['CZE', 'CHN', 'cyberattack']], { tags: ['oldtag'] })]);
+    expect(await setTags(db, 'r', [' Skripal ', 'skripal', '', 'Salisbury'])).toEqual(['Skripal', 'Salisbury']);
+    expect((await db.reports.get('r'))?.tags).toEqual(['Skripal', 'Salisbury']);
+    expect((await queryReports(db, { text: 'salisbury ' })).total).toBe(1);
+    expect((await queryReports(db, { text: 'oldtag ' })).total).toBe(0);
+    expect((await queryReports(db, { tag: 'SKRIPAL' })).total).toBe(1);
+  });
+
+  it('setNotes replaces the notes and leaves the rest', async () => {
+    const db = freshDb();
+    await seed(db, [makeReport('r', [['CZE', 'CHN', 'cyberattack']], { tags: ['a'] })]);
+    await setNotes(db, 'r', 'Compare with the Guangzhou statement.');
+    const r = await db.reports.get('r');
+    expect(r).toMatchObject({ notes: 'Compare with the Guangzhou statement.', tags: ['a'] });
+    expect(await db.accusations.where('reportId').equals('r').count()).toBe(1);
+  });
+
+  it.each([
+    ['setTags', (db: ReturnType<typeof freshDb>) => setTags(db, 'nope', ['a'])],
+    ['setNotes', (db: ReturnType<typeof freshDb>) => setNotes(db, 'nope', 'a')],
+    ['trashReport', (db: ReturnType<typeof freshDb>) => trashReport(db, 'nope')],
+    ['restoreReport', (db: ReturnType<typeof freshDb>) => restoreReport(db, 'nope')],
+  ])('%s of an unknown report is a LibraryError', async (_, run) => {
+    const db = freshDb();
+    await expect(run(db)).rejects.toBeInstanceOf(LibraryError);
+    await expect(run(db)).rejects.toThrow(/no report "nope"/);
+  });
+});
+
+const czech = article({
+  url: 'https://news.example/czech',
+  title: 'China accused of cyber campaign',
+  text: 'The Czech Republic accused China of a malicious cyber campaign against its foreign ministry.',
+  publishedAt: '2025-05-28',
+});
+const chinese = article({
+  url: 'https://other.example/china',
+  title: 'China accuses Taiwan of cyberattacks',
+  text: 'China accused Taiwan of orchestrating cyberattacks on sensitive networks.',
+  publishedAt: '2025-05-27',
+});
+
+describe('trash', () => {
+  it('trash -> not counted, not found, not matched -> restore -> all back', async () => {
+    const db = freshDb();
+    const { id } = await saveReport(db, analysed(chinese));
+    const match = () => findCounterclaims(db, analyzeArticle(czech), czech.publishedAt);
+    expect((await match()).map((c) => c.report.id)).toEqual([id]);
+
+    const { trashedAt } = await trashReport(db, id, new Date('2025-07-01T00:00:00Z'));
+    expect(trashedAt).toBe('2025-07-01T00:00:00.000Z');
+    expect(await countReports(db)).toBe(0);
+    expect(await findSavedReport(db, chinese)).toBeUndefined();
+    expect(await match()).toEqual([]);
+    expect(await db.accusations.count()).toBe(0);
+    expect((await queryReports(db, {})).total).toBe(0);
+    expect((await queryReports(db, { text: 'taiwan' })).total).toBe(0);
+    expect((await queryReports(db, { includeTrashed: true })).items[0]).toMatchObject({ id, trashedAt });
+    expect((await listTrash(db)).map((r) => r.id)).toEqual([id]);
+
+    await restoreReport(db, id);
+    expect(await countReports(db)).toBe(1);
+    expect((await db.reports.get(id))?.trashedAt).toBeUndefined();
+    expect((await match()).map((c) => c.report.id)).toEqual([id]);
+    expect(await listTrash(db)).toEqual([]);
+  });
+
+  it('trashing twice keeps the first date', async () => {
+    const db = freshDb();
+    await seed(db, [makeReport('r', [['CZE', 'CHN', 'cyberattack']])]);
+    await trashReport(db, 'r', new Date('2025-07-01T00:00:00Z'));
+    expect((await trashReport(db, 'r', new Date('2025-08-01T00:00:00Z'))).trashedAt).toBe('2025-07-01T00:00:00.000Z');
+  });
+
+  it('saving a trashed article again restores and updates it, and says so', async () => {
+    const db = freshDb();
+    const first = await saveReport(db, { ...analysed(chinese), tags: ['keep'] });
+    await trashReport(db, first.id);
+    const again = await saveReport(db, analysed({ ...chinese, title: 'New title' }));
+    expect(again).toEqual({ id: first.id, status: 'updated', restored: true });
+    const r = await db.reports.get(first.id);
+    expect(r).toMatchObject({ title: 'New title', tags: ['keep'] });
+    expect(r?.trashedAt).toBeUndefined();
+    expect(await db.accusations.where('reportId').equals(first.id).count()).toBeGreaterThan(0);
+    expect(await saveReport(db, analysed(chinese))).toEqual({ id: first.id, status: 'updated' });
+  });
+
+  it('listTrash gives the most recently trashed first', async () => {
+    const db = freshDb();
+    await seed(db, [makeReport('a', []), makeReport('b', []), makeReport('c', [])]);
+    await trashReport(db, 'a', new Date('2025-07-01T00:00:00Z'));
+    await trashReport(db, 'c', new Date('2025-07-03T00:00:00Z'));
+    expect((await listTrash(db)).map((r) => r.id)).toEqual(['c', 'a']);
+  });
+
+  it('purgeTrash deletes for good what has been in the trash longer than the given days, with rows and links', async () => {
+    const db = freshDb();
+    await seed(db, [
+      makeReport('old', [['CHN', 'TWN', 'cyberattack']]),
+      makeReport('recent', [['CHN', 'TWN', 'cyberattack']]),
+      makeReport('live', [['CZE', 'CHN', 'cyberattack']]),
+    ]);
+    await judgeCounterclaim(db, { from: 'live', fromIndex: 0, to: 'old', toIndex: 0, kind: 'confirmed' });
+    await trashReport(db, 'old', new Date('2025-06-01T00:00:00Z'));
+    await trashReport(db, 'recent', new Date('2025-06-25T00:00:00Z'));
+    expect(await purgeTrash(db, 30, new Date('2025-07-05T00:00:00Z'))).toBe(1);
+    expect(await db.reports.get('old')).toBeUndefined();
+    expect(await db.reports.get('recent')).toBeDefined();
+    expect(await db.links.count()).toBe(0);
+    expect(await purgeTrash(db, 5, new Date('2025-07-05T00:00:00Z'))).toBe(1);
+    expect(await db.reports.count()).toBe(1);
+  });
+
+  it('deleteForever removes the report, its rows and its links', async () => {
+    const db = freshDb();
+    await seed(db, [makeReport('a', [['CZE', 'CHN', 'cyberattack']]), makeReport('b', [['CHN', 'TWN', 'cyberattack']])]);
+    await judgeCounterclaim(db, { from: 'a', fromIndex: 0, to: 'b', toIndex: 0, kind: 'confirmed' });
+    expect(await deleteForever(db, 'b')).toBe(true);
+    expect(await deleteForever(db, 'b')).toBe(false);
+    expect(await db.reports.get('b')).toBeUndefined();
+    expect(await db.accusations.where('reportId').equals('b').count()).toBe(0);
+    expect(await db.links.count()).toBe(0);
+    expect(await db.accusations.where('reportId').equals('a').count()).toBe(1);
+  });
+});
