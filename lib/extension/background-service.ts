@@ -73,6 +73,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         await findCounterclaims(db, page.analysis, page.article.publishedAt, saved?.id ?? null, {
           currentReportId: saved?.id ?? null,
           includeRejected: true,
+          limit: 50,
         })
       ).map(toCounterclaimView);
       const nonEcho = counterclaims.filter((c) => c.relation !== 'echo').length;
