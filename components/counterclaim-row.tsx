@@ -20,16 +20,25 @@ export function CounterclaimRow({
   currentSource,
   currentDate,
   counterclaim,
+  onJudge,
+  onCompare,
+  compact = false,
 }: {
   current: Accusation;
   currentSource: string;
   currentDate: string | null;
   counterclaim: CounterclaimView;
+  /** Confirm or reject the suggestion; absent when the current article is not saved (nothing to link from). */
+  onJudge?: (kind: 'confirmed' | 'rejected') => void;
+  /** Opens the full comparison of this pair. */
+  onCompare?: () => void;
+  /** For the popup: this article's side as roles and charge only, the stored quote clamped, reasons on one line. */
+  compact?: boolean;
 }) {
   const c = counterclaim;
   const cat = isChargeCategory(c.accusation.category) ? CATEGORY_LABELS[c.accusation.category] : c.accusation.category;
   return (
-    <li className={`counterclaim relation-${c.relation}`} data-relation={c.relation}>
+    <li className={`counterclaim relation-${c.relation}${compact ? ' compact' : ''}`} data-relation={c.relation}>
       <header className="counterclaim-head">
         <span className={`relation relation-badge-${c.relation}`}>{c.relation}</span>
         <span className="relation-reads">{RELATION_READS_AS[c.relation]}</span>
@@ -49,10 +58,14 @@ export function CounterclaimRow({
             <span className={`badge badge-${current.charge.category}`}>{CATEGORY_LABELS[current.charge.category]}</span>
             {current.charge.text ? <span className="charge-words">“{current.charge.text}”</span> : null}
           </div>
-          <blockquote className="claim-quote">{current.quote}</blockquote>
-          <p className="source-line">
-            {currentSource} · {formatDate(currentDate)}
-          </p>
+          {compact ? null : (
+            <>
+              <blockquote className="claim-quote">{current.quote}</blockquote>
+              <p className="source-line">
+                {currentSource} · {formatDate(currentDate)}
+              </p>
+            </>
+          )}
         </section>
         <section className="side side-stored" aria-label="Counterclaim from your library">
           <h4>{c.relation === 'echo' ? 'Also reported' : 'Counterclaim'}</h4>
@@ -79,11 +92,37 @@ export function CounterclaimRow({
           </p>
         </section>
       </div>
-      <ul className="match-reasons" aria-label="Why they match">
-        {c.reasons.map((r, i) => (
-          <li key={i}>{r}</li>
-        ))}
-      </ul>
+      {compact ? (
+        <p className="match-reasons-line" aria-label="Why they match">
+          {c.reasons.join(' · ')}
+        </p>
+      ) : (
+        <ul className="match-reasons" aria-label="Why they match">
+          {c.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+      )}
+      {onJudge || onCompare ? (
+        <div className="judge" role="group" aria-label="Actions on this counterclaim">
+          {onCompare ? (
+            <button type="button" onClick={onCompare}>
+              Open full comparison
+            </button>
+          ) : null}
+          {onJudge ? (
+            <>
+              {c.judgement === 'confirmed' ? <span className="judged">You confirmed this link</span> : null}
+              <button type="button" aria-pressed={c.judgement === 'confirmed'} onClick={() => onJudge('confirmed')}>
+                Confirm
+              </button>
+              <button type="button" aria-pressed={c.judgement === 'rejected'} onClick={() => onJudge('rejected')}>
+                Not a counterclaim
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
     </li>
   );
 }

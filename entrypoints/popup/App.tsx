@@ -35,7 +35,11 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-const GROUPS: { relation: Relation; title: string }[] = [
+/** Counterclaims shown per relation before "Show more": the popup stays glanceable. */
+const TOP_PER_GROUP = 5;
+
+const GROUPS: { relation: Relation | 'linked'; title: string }[] = [
+  { relation: 'linked', title: 'Linked by you' },
   { relation: 'reversal', title: 'Reversals: the accused accuses back' },
   { relation: 'mirror', title: 'Mirrors: the accused levels the same charge at someone else' },
   { relation: 'turnabout', title: 'Turnabouts: the accuser itself stands accused' },
@@ -86,6 +90,24 @@ export function App() {
     void targetTabId().then((id) => load(false, id));
   }, [load]);
 
+  const onJudge = async (c: CounterclaimView, kind: 'confirmed' | 'rejected') => {
+    if (state.phase !== 'ready' || !state.result.saved) return;
+    const res = await sendMessage(browser.runtime, 'judgeCounterclaim', {
+      from: state.result.saved.id,
+      fromIndex: c.against,
+      to: c.report.id,
+      toIndex: c.accusation.index,
+      kind,
+    });
+    if (res?.ok) void load(false, tabId);
+  };
+
+  const onCompare = (c: CounterclaimView) => {
+    if (tabId === null) return;
+    const url = browser.runtime.getURL(`/compare.html?tabId=${tabId}&with=${encodeURIComponent(c.report.id)}&i=${c.accusation.index}`);
+    void browser.tabs.create({ url });
+  };
+
   const onSave = async () => {
     if (state.phase !== 'ready') return;
     setSave({ phase: 'saving' });
@@ -112,6 +134,9 @@ export function App() {
       <header className="app-head">
         <h1>Counterclaim</h1>
         {state.phase === 'ready' ? <span className="library-count">{state.result.libraryCount} in library</span> : null}
+        <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Open library
+        </button>
       </header>
       {state.phase === 'loading' ? <StatusMessage kind="loading" title="Reading the article…" /> : null}
       {state.phase === 'error' ? (
@@ -122,7 +147,15 @@ export function App() {
           onSelection={() => analyze(true)}
         />
       ) : null}
-      {state.phase === 'ready' ? <ResultView result={state.result} save={save} onSave={() => void onSave()} /> : null}
+      {state.phase === 'ready' ? (
+        <ResultView
+          result={state.result}
+          save={save}
+          onSave={() => void onSave()}
+          onJudge={(c, kind) => void onJudge(c, kind)}
+          onCompare={onCompare}
+        />
+      ) : null}
     </main>
   );
 }
@@ -165,14 +198,29 @@ function ErrorView({
   );
 }
 
-function ResultView({ result, save, onSave }: { result: Extract<AnalyzeTabResponse, { ok: true }>; save: SaveState; onSave: () => void }) {
+function ResultView({
+  result,
+  save,
+  onSave,
+  onJudge,
+  onCompare,
+}: {
+  result: Extract<AnalyzeTabResponse, { ok: true }>;
+  save: SaveState;
+  onSave: () => void;
+  onJudge: (c: CounterclaimView, kind: 'confirmed' | 'rejected') => void;
+  onCompare: (c: CounterclaimView) => void;
+}) {
   const { page, counterclaims, libraryCount } = result;
   const { article, analysis } = page;
   const accusations = analysis.accusations;
   const source = article.siteName ?? (article.url ? new URL(article.url).hostname : 'this page');
-  const byRelation = (r: Relation) => counterclaims.filter((c) => c.relation === r);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const shown = counterclaims.filter((c) => c.judgement !== 'rejected');
+  const rejected = counterclaims.length - shown.length;
+  const byRelation = (r: Relation | 'linked') => shown.filter((c) => c.relation === r);
   const echoes = byRelation('echo');
-  const counter = counterclaims.filter((c) => c.relation !== 'echo');
+  const counter = shown.filter((c) => c.relation !== 'echo');
   return (
     <>
       <section className="article-head" aria-label="This article">
@@ -225,21 +273,37 @@ function ResultView({ result, save, onSave }: { result: Extract<AnalyzeTabRespon
                 <div key={relation} className="relation-group">
                   <h4 className="group-title">{title}</h4>
                   <ul className="counterclaims">
-                    {byRelation(relation).map((c) => (
-                      <CounterclaimRow
-                        key={`${c.report.id}-${c.accusation.accuser.code}-${c.accusation.accused.code}-${c.accusation.category}`}
-                        current={accusations[c.against]!}
-                        currentSource={source}
-                        currentDate={article.publishedAt}
-                        counterclaim={c}
-                      />
-                    ))}
+                    {byRelation(relation)
+                      .slice(0, expanded.has(relation) ? undefined : TOP_PER_GROUP)
+                      .map((c) => (
+                        <CounterclaimRow
+                          key={`${c.report.id}-${c.accusation.accuser.code}-${c.accusation.accused.code}-${c.accusation.category}`}
+                          current={accusations[c.against]!}
+                          currentSource={source}
+                          currentDate={article.publishedAt}
+                          counterclaim={c}
+                          onJudge={result.saved ? (kind) => onJudge(c, kind) : undefined}
+                          onCompare={() => onCompare(c)}
+                          compact
+                        />
+                      ))}
                   </ul>
+                  {byRelation(relation).length > TOP_PER_GROUP && !expanded.has(relation) ? (
+                    <button type="button" className="link-button" onClick={() => setExpanded(new Set([...expanded, relation]))}>
+                      Show {byRelation(relation).length - TOP_PER_GROUP} more
+                    </button>
+                  ) : null}
                 </div>
               ) : null,
             )
           )}
           {echoes.length ? <EchoList echoes={echoes} /> : null}
+          {rejected ? (
+            <p className="notice">
+              {rejected} suggestion{rejected === 1 ? '' : 's'} you marked as not a counterclaim are hidden.
+            </p>
+          ) : null}
+          {counter.length && !result.saved ? <p className="hint">Save this article to confirm or reject its counterclaims.</p> : null}
         </section>
       ) : null}
     </>

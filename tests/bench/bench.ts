@@ -6,7 +6,13 @@ import { parseHTML } from 'linkedom';
 import { readArticle } from '../../lib/article/read-article';
 import { analyzeArticle } from '../../lib/analyze';
 import { getGazetteer } from '../../lib/actors/gazetteer';
-import { fixtureSlugs, sourcePath } from '../helpers/fixtures';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fixtureSlugs, sourcePath, FIXTURES } from '../helpers/fixtures';
+import { launchWithExtension } from '../../scripts/lib/browser.mjs';
+import { ensureChromium } from '../../scripts/lib/chromium.mjs';
+
+const repoRoot = dirname(dirname(FIXTURES));
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -62,4 +68,51 @@ function benchExtraction() {
   console.log(`A ${(noStops.length / 1e6).toFixed(1)} MB text with no sentence ends: ${ms2.toFixed(0)} ms.`);
 }
 
+/** Section 2: the library in real Chromium (real IndexedDB), at 1,000, 10,000 and 100,000 reports. */
+async function benchLibrary() {
+  const extensionDir = join(repoRoot, '.output', 'chrome-mv3-e2e');
+  if (!existsSync(join(extensionDir, 'bench.html'))) {
+    console.log('\nLibrary section skipped: build the e2e extension first (npx wxt build --mode e2e).');
+    return;
+  }
+  const browser = await launchWithExtension({ extensionDir, executablePath: ensureChromium(), headless: true });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
+    console.log('\nLibrary in Chromium (real IndexedDB); targets: match p95 <= 20 ms at 100,000, import of 100,000 <= 10 s');
+    console.log(
+      `${'reports'.padStart(8)} ${'import ms'.padStart(10)} ${'match median'.padStart(13)} ${'match p95'.padStart(10)} ${'matches/query'.padStart(14)} ${'save ms'.padStart(8)} ${'size MB'.padStart(8)}`,
+    );
+    const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+    const rows = [];
+    for (const n of sizes) {
+      const r = (await page.evaluate(
+        (count) => (globalThis as unknown as { counterclaimBench: (n: number) => Promise<unknown> }).counterclaimBench(count),
+        n,
+      )) as {
+        reports: number;
+        importMs: number;
+        matchMedianMs: number;
+        matchP95Ms: number;
+        matchesFound: number;
+        saveMedianMs: number;
+        usageBytes: number | null;
+      };
+      rows.push(r);
+      console.log(
+        `${String(r.reports).padStart(8)} ${String(r.importMs).padStart(10)} ${r.matchMedianMs.toFixed(2).padStart(13)} ${r.matchP95Ms.toFixed(2).padStart(10)} ${String(r.matchesFound).padStart(14)} ${r.saveMedianMs.toFixed(2).padStart(8)} ${(r.usageBytes === null ? 'n/a' : (r.usageBytes / 1e6).toFixed(1)).padStart(8)}`,
+      );
+    }
+    if (rows.length > 1) {
+      const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+      console.log(
+        `Growth ${a.reports} -> ${b.reports} reports: import x${(b.importMs / Math.max(1, a.importMs)).toFixed(1)}, match p95 x${(b.matchP95Ms / Math.max(0.01, a.matchP95Ms)).toFixed(1)}, matches per query x${(b.matchesFound / Math.max(1, a.matchesFound)).toFixed(1)}`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 benchExtraction();
+if (!process.argv.includes('--no-browser')) await benchLibrary();

@@ -66,7 +66,7 @@ describe('popup in Chromium with the built extension', () => {
     expect(await row.locator('.side-stored .actor-accuser .actor-name').textContent()).toBe('Czech Republic');
     expect(await row.locator('.side-stored .actor-accused .actor-name').textContent()).toBe('China');
     expect(await row.locator('.side-stored .source-line').textContent()).toMatch(/malicious cyber campaign/i);
-    expect(await row.locator('.match-reasons').textContent()).toMatch(/1 day apart/);
+    expect(await row.locator('.match-reasons-line').textContent()).toMatch(/1 day apart/);
     await h.screenshot(popup, 'popup-chinese-counterclaim');
     await popup.emulateMedia({ colorScheme: 'dark' });
     await h.screenshot(popup, 'popup-chinese-counterclaim-dark');

@@ -1,0 +1,132 @@
+import { useState, type ReactNode } from 'react';
+import type { Accusation } from '@/lib/types';
+import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
+import { highlight, paragraphAround } from '@/lib/compare/align';
+import { formatDate } from './counterclaim-row';
+
+/** One side of the comparison: an accusation and the article it comes from. */
+export interface ComparisonSide {
+  label: string;
+  accusation: Accusation;
+  article: { title: string; url: string | null; siteName: string | null; publishedAt: string | null; text: string };
+}
+
+function Marked({ text, terms }: { text: string; terms: string[] }) {
+  return <>{highlight(text, terms).map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
+}
+
+function Quote({ side, terms }: { side: ComparisonSide; terms: string[] }) {
+  const [expanded, setExpanded] = useState(false);
+  const a = side.accusation;
+  const field = a.location.field === 'title' ? side.article.title : side.article.text;
+  const paragraph = paragraphAround(field, a.location.start, a.location.end);
+  const canExpand = paragraph.length > a.quote.length + 10;
+  return (
+    <div className="compare-quote">
+      <blockquote>
+        <Marked text={expanded ? paragraph : a.quote} terms={terms} />
+      </blockquote>
+      {canExpand ? (
+        <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show the sentence only' : 'Show the whole paragraph'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function Actor({ actor }: { actor: Accusation['accuser'] }) {
+  return (
+    <span className="actor">
+      <span className="actor-code" aria-hidden="true">
+        {actor.code}
+      </span>
+      <span className="actor-name">{actor.name}</span>
+      {actor.detail && actor.detail !== actor.name ? <span className="actor-detail">{actor.detail}</span> : null}
+    </span>
+  );
+}
+
+function list(items: string[], terms: string[]): ReactNode {
+  if (!items.length) return <span className="muted">not stated</span>;
+  return (
+    <ul className="facet-list">
+      {items.map((t, i) => (
+        <li key={i}>
+          <Marked text={t} terms={terms} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function safeHref(url: string | null): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** Two accusations in aligned rows: who accuses, who is accused, the charge, facets, date, source, the quote. */
+export function Comparison({ left, right, terms }: { left: ComparisonSide; right: ComparisonSide; terms: string[] }) {
+  const rows: { label: string; render: (s: ComparisonSide) => ReactNode }[] = [
+    { label: 'Who accuses', render: (s) => <Actor actor={s.accusation.accuser} /> },
+    { label: 'Who is accused', render: (s) => <Actor actor={s.accusation.accused} /> },
+    {
+      label: 'Charge',
+      render: (s) => (
+        <span className="claim-charge">
+          <span className={`badge badge-${s.accusation.charge.category}`}>{CATEGORY_LABELS[s.accusation.charge.category]}</span>
+          {s.accusation.charge.text ? (
+            <span className="charge-words">
+              “<Marked text={s.accusation.charge.text} terms={terms} />”
+            </span>
+          ) : null}
+        </span>
+      ),
+    },
+    { label: 'Targets', render: (s) => list(s.accusation.facets.targets, terms) },
+    { label: 'Evidence claimed', render: (s) => list(s.accusation.facets.evidence, terms) },
+    { label: 'Response', render: (s) => list(s.accusation.facets.response, terms) },
+    { label: 'Denial', render: (s) => list(s.accusation.facets.denial, terms) },
+    { label: 'Date', render: (s) => formatDate(s.article.publishedAt) },
+    {
+      label: 'Source',
+      render: (s) => (
+        <span>
+          {safeHref(s.article.url) ? (
+            <a href={safeHref(s.article.url)} target="_blank" rel="noreferrer noopener">
+              {s.article.title || 'Untitled'}
+            </a>
+          ) : (
+            s.article.title || 'Untitled'
+          )}
+          {s.article.siteName ? ` · ${s.article.siteName}` : ''}
+        </span>
+      ),
+    },
+    { label: 'In its words', render: (s) => <Quote side={s} terms={terms} /> },
+  ];
+  return (
+    <table className="comparison">
+      <caption className="visually-hidden">
+        {left.label} compared with {right.label}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">Aspect</span>
+          </th>
+          <th scope="col">{left.label}</th>
+          <th scope="col">{right.label}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row">{r.label}</th>
+            <td>{r.render(left)}</td>
+            <td>{r.render(right)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,147 @@
+import { LibraryDB } from '../library/db';
+import { findCounterclaims, saveReport } from '../library/reports';
+import { importLibrary, type LibraryFile } from '../library/export';
+import { contentHash } from '../article/content-hash';
+import { analyzeArticle } from '../analyze';
+import { CHARGE_CATEGORIES, type Accusation, type ChargeCategory } from '../types';
+
+/** States and bodies the synthetic reports draw from (names are only labels here). */
+const CODES =
+  'USA CHN RUS UKR GBR FRA DEU CZE POL TWN JPN KOR PRK IND PAK IRN ISR SAU TUR ARM AZE CAN AUS NLD BLR GEO SRB HUN ITA ESP BRA VEN MEX CUB ZAF NGA ETH EGY QAT SYR IRQ AFG PHL VNM EU NATO UN LTU EST LVA'.split(
+    ' ',
+  );
+const CATS = CHARGE_CATEGORIES.filter((c) => c !== 'other');
+
+/** A deterministic pseudo-random generator, so every run fills the same library. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function accusation(accuser: string, accused: string, category: ChargeCategory, text: string): Accusation {
+  return {
+    accuser: { code: accuser, name: accuser, detail: '' },
+    accused: { code: accused, name: accused, detail: '' },
+    charge: { category, text: category.replace('_', ' ') },
+    quote: text,
+    location: { field: 'text', start: 0, end: text.length },
+    mentions: 1,
+    confidence: 0.8,
+    facets: { targets: [], evidence: [], response: [], denial: [] },
+    reasons: ['synthetic'],
+  };
+}
+
+/** A library file of `n` small synthetic reports (one or two accusations each), the same for a given seed. */
+export function syntheticLibrary(n: number, seed = 1): LibraryFile {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const reports: LibraryFile['reports'] = [];
+  const day0 = Date.UTC(2014, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const a = pick(CODES);
+    let b = pick(CODES);
+    while (b === a) b = pick(CODES);
+    const cat = pick(CATS);
+    const text = `Report ${i}: ${a} accused ${b} of ${cat.replace('_', ' ')} against critical infrastructure, officials said.`;
+    const accs = [accusation(a, b, cat, text)];
+    if (rand() < 0.3) accs.push(accusation(b, a, pick(CATS), text));
+    const date = new Date(day0 + Math.floor(rand() * 4000) * 86_400_000).toISOString().slice(0, 10);
+    reports.push({
+      id: `bench-${seed}-${i}`,
+      url: `https://news.example/${seed}/${i}`,
+      canonicalUrl: `https://news.example/${seed}/${i}`,
+      contentHash: contentHash(text),
+      title: `${a} accuses ${b} (${i})`,
+      byline: null,
+      siteName: 'Bench News',
+      publishedAt: date,
+      language: 'en',
+      text,
+      accusations: accs,
+      primary: 0,
+      source: 'import',
+      tags: i % 10 === 0 ? ['bench'] : [],
+      notes: '',
+      savedAt: '2026-11-23T00:00:00.000Z',
+      updatedAt: '2026-11-23T00:00:00.000Z',
+    });
+  }
+  return { format: 'counterclaim-library', version: 1, exportedAt: '2026-11-23T00:00:00.000Z', reports, links: [] };
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+export interface LibraryBenchResult {
+  reports: number;
+  importMs: number;
+  matchMedianMs: number;
+  matchP95Ms: number;
+  matchesFound: number;
+  saveMedianMs: number;
+  usageBytes: number | null;
+}
+
+/**
+ * Fills a fresh database with `n` synthetic reports through the real import, then times finding the counterclaims
+ * of `queries` articles and saving `saves` articles. Runs in an extension page (real IndexedDB).
+ */
+export async function runLibraryBench(n: number, queries = 200, saves = 20): Promise<LibraryBenchResult> {
+  const name = `counterclaim-bench-${n}`;
+  await LibraryDB.delete(name);
+  const db = new LibraryDB(name);
+  const file = syntheticLibrary(n);
+  const t0 = performance.now();
+  await importLibrary(db, file);
+  const importMs = performance.now() - t0;
+
+  const rand = rng(99);
+  const times: number[] = [];
+  let found = 0;
+  for (let q = 0; q < queries; q++) {
+    const r = file.reports[Math.floor(rand() * file.reports.length)]!;
+    const t = performance.now();
+    const matches = await findCounterclaims(db, { accusations: r.accusations }, r.publishedAt, r.id, { limit: 50 });
+    times.push(performance.now() - t);
+    found += matches.length;
+  }
+
+  const saveTimes: number[] = [];
+  for (let s = 0; s < saves; s++) {
+    const text = `Bench article ${s}. The United States accused Russia of hacking the election systems of several states, officials said.`;
+    const article = {
+      url: `https://bench.example/save/${s}`,
+      canonicalUrl: null,
+      title: `Save ${s}`,
+      byline: null,
+      siteName: null,
+      publishedAt: '2025-05-28',
+      declaredLanguage: 'en',
+      text,
+      excerpt: null,
+    };
+    const analysis = analyzeArticle(article);
+    const t = performance.now();
+    await saveReport(db, { article, analysis });
+    saveTimes.push(performance.now() - t);
+  }
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  db.close();
+  // Each size runs alone, so the origin's usage is this database's.
+  await LibraryDB.delete(name);
+  return {
+    reports: n,
+    importMs: Math.round(importMs),
+    matchMedianMs: Math.round(quantile(times, 0.5) * 100) / 100,
+    matchP95Ms: Math.round(quantile(times, 0.95) * 100) / 100,
+    matchesFound: Math.round(found / queries),
+    saveMedianMs: Math.round(quantile(saveTimes, 0.5) * 100) / 100,
+    usageBytes: estimate?.usage ?? null,
+  };
+}
