@@ -7,6 +7,7 @@ import { setNotes, setTags, trashReport, restoreReport } from '@/lib/library/edi
 import { judgeCounterclaim } from '@/lib/library/links';
 import { exportAccusationsCsv, exportLibrary, importLibrary, validateLibraryFile, type LibraryFile } from '@/lib/library/export';
 import { toCounterclaimView } from '@/lib/extension/views';
+import { removeStarterReports, restoreStarterReports } from '@/lib/extension/starter';
 import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
 import { CHARGE_CATEGORIES, RELATIONS, type ChargeCategory, type Relation } from '@/lib/types';
 import { ClaimCard } from '@/components/claim-card';
@@ -52,6 +53,15 @@ export function LibraryApp() {
 
   const result = useLiveQuery(() => queryReports(db, query), [query]);
   const total = useLiveQuery(() => countReports(db), []);
+  const starterCount = useLiveQuery(
+    () =>
+      db.reports
+        .where('source')
+        .equals('starter')
+        .filter((r) => !r.trashedAt)
+        .count(),
+    [],
+  );
   const countries = useLiveQuery(async () => (await db.reports.orderBy('countries').uniqueKeys()).map(String).sort(), []);
 
   useEffect(() => {
@@ -120,6 +130,18 @@ export function LibraryApp() {
           <button type="button" onClick={() => fileInput.current?.click()}>
             Import…
           </button>
+          {starterCount ? (
+            <button
+              type="button"
+              title="The starter library: real reports shipped with Counterclaim"
+              onClick={async () => {
+                const ids = await removeStarterReports(db);
+                setToast({ message: `Removed ${ids.length} starter reports.`, undo: () => restoreStarterReports(db, ids) });
+              }}
+            >
+              Remove starter reports ({starterCount})
+            </button>
+          ) : null}
           <input
             ref={fileInput}
             type="file"
@@ -267,6 +289,17 @@ function Filters({ query, countries, onChange }: { query: ReportQuery; countries
             {RELATIONS.map((r) => (
               <option key={r} value={r}>
                 has a {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Source
+          <select value={query.source ?? ''} onChange={(e) => onChange({ source: (e.target.value || undefined) as ReportSource | undefined })}>
+            <option value="">any</option>
+            {(Object.keys(SOURCE_LABELS) as ReportSource[]).map((s) => (
+              <option key={s} value={s}>
+                {SOURCE_LABELS[s]}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { LibraryDB } from '../library/db';
 import { isMessage, type Handlers, type PageExtract } from '../messaging';
 import { createHandlers } from './background-service';
+import { installStarterLibrary } from './starter';
 
 /** The toolbar button's API: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
 function toolbarAction(): typeof browser.action {
@@ -40,6 +41,15 @@ export function registerBackground(): void {
       sendResponse({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Counterclaim. Try again.' } });
     });
     return true;
+  });
+
+  // A starter library of real reports makes the first click useful; a new version refreshes it.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason !== 'install' && details.reason !== 'update') return;
+    installStarterLibrary(db).then(
+      (r) => console.info(`[counterclaim] starter library: ${r.added} added, ${r.updated} updated`),
+      (e: unknown) => console.error('[counterclaim] starter library not installed', e),
+    );
   });
 
   // The badge belongs to the page it was computed for.

@@ -29,6 +29,29 @@ afterAll(async () => {
 });
 
 describe('popup in Chromium with the built extension', () => {
+  it('ships a starter library that makes the first click useful, and lets the user remove it', async () => {
+    const library = await h.browser.context.newPage();
+    await library.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    // Installed when the extension is installed.
+    await library.waitForFunction(() => Number(document.querySelector('.library-count')?.textContent?.split(' ')[0]) >= 60, null, {
+      timeout: 30_000,
+    });
+
+    const { url } = await h.openArticle(CZECH);
+    const popup = await h.popupFor(url);
+    const mirror = popup.locator('.counterclaim[data-relation="mirror"]', { hasText: 'Taiwan' }).first();
+    await mirror.waitFor();
+    expect(await mirror.locator('.side-stored .actor-accuser .actor-name').textContent()).toBe('China');
+    expect(await mirror.locator('.side-stored .source-line').textContent()).toMatch(/Starter|Taiwan/);
+    await h.screenshot(popup, 'popup-czech-starter-library');
+    await popup.close();
+
+    await library.getByRole('button', { name: /Remove starter reports/ }).click();
+    await library.getByText(/Removed \d+ starter reports/).waitFor();
+    await library.waitForFunction(() => document.querySelector('.library-count')?.textContent === '0 reports');
+    await library.close();
+  });
+
   it('reads the Czech article: accusation card, empty library, save', async () => {
     const { url } = await h.openArticle(CZECH);
     const popup = await h.popupFor(url);
