@@ -8,6 +8,7 @@ import { judgeCounterclaim } from '@/lib/library/links';
 import { exportAccusationsCsv, exportLibrary, importLibrary, validateLibraryFile, type LibraryFile } from '@/lib/library/export';
 import { toCounterclaimView } from '@/lib/extension/views';
 import { removeStarterReports, restoreStarterReports } from '@/lib/extension/starter';
+import { convertGdelt, GdeltImportError } from '@/lib/gdelt/import';
 import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
 import { CHARGE_CATEGORIES, RELATIONS, type ChargeCategory, type Relation } from '@/lib/types';
 import { ClaimCard } from '@/components/claim-card';
@@ -29,8 +30,9 @@ const SOURCE_LABELS: Record<ReportSource, string> = {
 type Toast = { message: string; undo?: () => Promise<void> } | null;
 type ImportState =
   | { phase: 'idle' }
-  | { phase: 'confirm'; file: LibraryFile; name: string }
-  | { phase: 'running'; done: number; total: number; abort: AbortController }
+  | { phase: 'confirm'; file: LibraryFile; name: string; note?: string }
+  | { phase: 'running'; done: number; total: number; abort: AbortController; what?: string }
+  | { phase: 'bad-lines'; file: File; message: string }
   | { phase: 'done'; message: string }
   | { phase: 'error'; message: string };
 
@@ -81,8 +83,42 @@ export function LibraryApp() {
     download(`counterclaim-accusations-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv', await exportAccusationsCsv(db));
     setToast({ message: 'Exported the accusations as CSV.' });
   };
+  const onGdelt = async (file: File, keepGoodRows: boolean) => {
+    const abort = new AbortController();
+    setImportState({ phase: 'running', done: 0, total: file.size, abort, what: 'Reading GDELT events' });
+    try {
+      const { file: converted, stats } = await convertGdelt(file.stream(), {
+        keepGoodRows,
+        signal: abort.signal,
+        onProgress: (p) =>
+          setImportState({
+            phase: 'running',
+            done: p.bytes,
+            total: file.size,
+            abort,
+            what: `Reading GDELT events (${p.lines} lines, ${p.kept} accusations)`,
+          }),
+      });
+      const skippedBad = stats.errorCount ? ` ${stats.errorCount} bad line(s) skipped.` : '';
+      setImportState({
+        phase: 'confirm',
+        file: converted,
+        name: file.name,
+        note: `${stats.lines} GDELT events read, ${stats.kept} accusations between states kept, grouped into ${stats.reports} reports.${skippedBad}`,
+      });
+    } catch (e) {
+      if (abort.signal.aborted) setImportState({ phase: 'error', message: 'Import cancelled. The library is as it was.' });
+      else if (e instanceof GdeltImportError && e.line !== null && e.kind !== 'zip')
+        setImportState({ phase: 'bad-lines', file, message: `${file.name}: ${e.message}` });
+      else setImportState({ phase: 'error', message: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
   const onPickFile = async (file: File | undefined) => {
     if (!file) return;
+    if (fileInput.current) fileInput.current.value = '';
+    // GDELT event exports: tab-separated .CSV, or its .zip.
+    if (/\.(csv|zip|tsv|txt)$/i.test(file.name)) return onGdelt(file, false);
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
@@ -145,7 +181,7 @@ export function LibraryApp() {
           <input
             ref={fileInput}
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.csv,.CSV,.zip,.tsv,.txt"
             hidden
             aria-label="Library file to import"
             onChange={(e) => void onPickFile(e.target.files?.[0])}
@@ -153,7 +189,12 @@ export function LibraryApp() {
         </div>
       </header>
 
-      <ImportPanel state={importState} onConfirm={(f) => void onImport(f)} onClose={() => setImportState({ phase: 'idle' })} />
+      <ImportPanel
+        state={importState}
+        onConfirm={(f) => void onImport(f)}
+        onClose={() => setImportState({ phase: 'idle' })}
+        onKeepGoodRows={(f) => void onGdelt(f, true)}
+      />
 
       <div className="library-body">
         <section className="library-list" aria-label="Reports">
@@ -188,7 +229,7 @@ export function LibraryApp() {
                     >
                       <span className="report-title">{r.title || 'Untitled report'}</span>
                       <span className="report-meta">
-                        {r.siteName ?? 'unknown source'} · {formatDate(r.publishedAt)} · {SOURCE_LABELS[r.source]}
+                        {r.siteName ?? (r.url ? safeHost(r.url) : 'unknown source')} · {formatDate(r.publishedAt)} · {SOURCE_LABELS[r.source]}
                       </span>
                       {r.primary !== null && r.accusations[r.primary] ? (
                         <span className="report-claim">
@@ -461,15 +502,40 @@ function NotesEditor({ report }: { report: ReportRecord }) {
   );
 }
 
-function ImportPanel({ state, onConfirm, onClose }: { state: ImportState; onConfirm: (f: LibraryFile) => void; onClose: () => void }) {
+function ImportPanel({
+  state,
+  onConfirm,
+  onClose,
+  onKeepGoodRows,
+}: {
+  state: ImportState;
+  onConfirm: (f: LibraryFile) => void;
+  onClose: () => void;
+  onKeepGoodRows: (f: File) => void;
+}) {
   if (state.phase === 'idle') return null;
+  if (state.phase === 'bad-lines')
+    return (
+      <div className="import-panel import-error" role="alert">
+        <p>{state.message} Nothing was imported.</p>
+        <div className="actions">
+          <button type="button" onClick={() => onKeepGoodRows(state.file)}>
+            Import the good rows only
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
   return (
     <div className={`import-panel import-${state.phase}`} role={state.phase === 'error' ? 'alert' : 'status'}>
       {state.phase === 'confirm' ? (
         <>
           <p>
-            {state.name}: {state.file.reports.length} reports and {state.file.links.length} links, checked and ready. Reports already in your library
-            are updated, not copied.
+            {state.name}: {state.note ? `${state.note} ` : ''}
+            {state.file.reports.length} reports and {state.file.links.length} links, checked and ready. Reports already in your library are updated,
+            not copied.
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => onConfirm(state.file)}>
@@ -483,7 +549,8 @@ function ImportPanel({ state, onConfirm, onClose }: { state: ImportState; onConf
       ) : state.phase === 'running' ? (
         <>
           <p>
-            Importing… {state.done} of {state.total}
+            {state.what ?? 'Importing'}…{' '}
+            {state.what ? `${Math.round((100 * state.done) / Math.max(1, state.total))}%` : `${state.done} of ${state.total}`}
           </p>
           <progress max={state.total} value={state.done} aria-label="Import progress" />
           <button type="button" onClick={() => state.abort.abort()}>

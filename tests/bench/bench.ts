@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { readArticle } from '../../lib/article/read-article';
 import { analyzeArticle } from '../../lib/analyze';
 import { getGazetteer } from '../../lib/actors/gazetteer';
+import { benchGdelt } from '../../lib/gdelt/bench';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fixtureSlugs, sourcePath, FIXTURES } from '../helpers/fixtures';
@@ -114,5 +115,17 @@ async function benchLibrary() {
   }
 }
 
+/** Section 3: GDELT import, streaming a synthetic 61-column export (memory must stay bounded whatever the size). */
+async function benchGdeltImport() {
+  console.log('\nGDELT import (synthetic 61-column exports, streamed)');
+  for (const rows of (process.env.BENCH_GDELT_ROWS ?? '100000,1000000').split(',').map(Number)) {
+    const r = await benchGdelt(rows);
+    console.log(
+      `  ${String(rows).padStart(9)} rows (${(r.bytes / 1e6).toFixed(0)} MB): ${Math.round(r.rowsPerSecond).toLocaleString('en')} rows/s, ${r.kept} kept in ${r.reports} reports, peak heap ${r.peakHeapBytes === null ? 'n/a' : `${(r.peakHeapBytes / 1e6).toFixed(0)} MB`}`,
+    );
+  }
+}
+
 benchExtraction();
+await benchGdeltImport();
 if (!process.argv.includes('--no-browser')) await benchLibrary();

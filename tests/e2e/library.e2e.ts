@@ -144,6 +144,38 @@ describe('library page in Chromium', () => {
   });
 });
 
+describe('GDELT import on the library page', () => {
+  const GDELT = join(import.meta.dirname, '..', 'fixtures', 'gdelt');
+
+  it('imports a real GDELT export after a summary, and says where the reports came from', async () => {
+    await library.getByLabel('Search').fill('');
+    await importFile(join(GDELT, '20151027220000.export.CSV'));
+    await library.getByText(/GDELT events read, \d+ accusations between states kept/).waitFor({ timeout: 30_000 });
+    await library.getByRole('button', { name: 'Import', exact: true }).click();
+    await library.getByText(/Imported: /).waitFor({ timeout: 30_000 });
+    await library.getByLabel('Source').selectOption('gdelt');
+    await library.waitForFunction(() => {
+      const metas = [...document.querySelectorAll('.report-meta')].map((m) => m.textContent ?? '');
+      return metas.length > 0 && metas.every((m) => m.includes('GDELT'));
+    });
+    await h.screenshot(library, 'library-gdelt');
+    await library.getByLabel('Source').selectOption('');
+  });
+
+  it('stops at a bad line with its number, imports nothing, and offers to keep the good rows', async () => {
+    const before = await library.locator('.library-count').textContent();
+    await importFile(join(GDELT, 'bad-column-count.export.CSV'));
+    const alert = library.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/line \d+/);
+    expect(await alert.textContent()).toMatch(/Nothing was imported/);
+    expect(await library.locator('.library-count').textContent()).toBe(before);
+    await alert.getByRole('button', { name: 'Import the good rows only' }).click();
+    await library.getByText(/bad line\(s\) skipped/).waitFor({ timeout: 30_000 });
+    await library.locator('.import-panel').getByRole('button', { name: 'Cancel' }).click();
+  });
+});
+
 describe('popup, judgements and the full comparison', () => {
   it('confirms a counterclaim, rejects one, and opens the full comparison', async () => {
     // The library holds the starter reports; save the two seed pages too.
