@@ -3,6 +3,7 @@ import type { Accusation } from '@/lib/types';
 import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
 import { highlight, paragraphAround } from '@/lib/compare/align';
 import { formatDate } from './counterclaim-row';
+import { ActorLabel } from './actor-label';
 
 /** One side of the comparison: an accusation and the article it comes from. */
 export interface ComparisonSide {
@@ -35,18 +36,6 @@ function Quote({ side, terms }: { side: ComparisonSide; terms: string[] }) {
   );
 }
 
-function Actor({ actor }: { actor: Accusation['accuser'] }) {
-  return (
-    <span className="actor">
-      <span className="actor-code" aria-hidden="true">
-        {actor.code}
-      </span>
-      <span className="actor-name">{actor.name}</span>
-      {actor.detail && actor.detail !== actor.name ? <span className="actor-detail">{actor.detail}</span> : null}
-    </span>
-  );
-}
-
 function list(items: string[], terms: string[]): ReactNode {
   if (!items.length) return <span className="muted">not stated</span>;
   return (
@@ -67,8 +56,8 @@ function safeHref(url: string | null): string | undefined {
 /** Two accusations in aligned rows: who accuses, who is accused, the charge, facets, date, source, the quote. */
 export function Comparison({ left, right, terms }: { left: ComparisonSide; right: ComparisonSide; terms: string[] }) {
   const rows: { label: string; render: (s: ComparisonSide) => ReactNode }[] = [
-    { label: 'Who accuses', render: (s) => <Actor actor={s.accusation.accuser} /> },
-    { label: 'Who is accused', render: (s) => <Actor actor={s.accusation.accused} /> },
+    { label: 'Who accuses', render: (s) => <ActorLabel actor={s.accusation.accuser} role="accuser" /> },
+    { label: 'Who is accused', render: (s) => <ActorLabel actor={s.accusation.accused} role="accused" /> },
     {
       label: 'Charge',
       render: (s) => (

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeArticle } from '../analyze';
-import { rankCounterclaims, type StoredAccusation } from '../match/rank-counterclaims';
+import { rankCounterclaims, toStoredAccusation, type StoredAccusation } from '../match/rank-counterclaims';
 import type { Accusation, Analysis, ArticleContent } from '../types';
 import { CATEGORY_LABELS } from '../charges/taxonomy';
 import { readArticleFile, UserError } from './read-file';
@@ -155,35 +155,14 @@ export async function main(argv: string[], out = process.stdout, err = process.s
             for (const report of (await readLibraryFile(source.path)).reports) {
               const reportId = `${source.path}#${report.id}`;
               titles.set(reportId, report.title);
-              report.accusations.forEach((a, index) =>
-                stored.push({
-                  reportId,
-                  index,
-                  accuser: a.accuser,
-                  accused: a.accused,
-                  category: a.charge.category,
-                  chargeText: a.charge.text,
-                  quote: a.quote,
-                  publishedAt: report.publishedAt,
-                }),
-              );
+              report.accusations.forEach((a, index) => stored.push(toStoredAccusation(reportId, a, index, report.publishedAt)));
             }
             continue;
           }
           const libFile = source.path;
           const r = await analyseFile(libFile);
           titles.set(libFile, r.article.title);
-          for (const a of r.analysis.accusations) {
-            stored.push({
-              reportId: libFile,
-              accuser: a.accuser,
-              accused: a.accused,
-              category: a.charge.category,
-              chargeText: a.charge.text,
-              quote: a.quote,
-              publishedAt: r.article.publishedAt,
-            });
-          }
+          r.analysis.accusations.forEach((a, index) => stored.push(toStoredAccusation(libFile, a, index, r.article.publishedAt)));
         } catch (e) {
           if (!(e instanceof UserError)) throw e;
           errors.push(e.message);

@@ -4,7 +4,7 @@ import { contentHash } from '../article/content-hash';
 import { canonicalizeUrl } from '../article/canonical-url';
 import { CATEGORY_LABELS, chargeSimilarity } from '../charges/taxonomy';
 import { relationBetween } from '../match/relations';
-import { rankCounterclaims, type Counterclaim, type StoredAccusation } from '../match/rank-counterclaims';
+import { rankCounterclaims, type Counterclaim, type StoredAccusation, toStoredAccusation } from '../match/rank-counterclaims';
 import type { AccusationRow, LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
 import { normalizeTags } from './derive';
 import { writeReport } from './write';
@@ -190,17 +190,7 @@ function answersAny(current: Accusation[], row: AccusationRow): boolean {
 
 function storedFrom(report: ReportRecord, index: number): StoredAccusation | null {
   const a = report.accusations[index];
-  if (!a) return null;
-  return {
-    reportId: report.id,
-    index,
-    accuser: a.accuser,
-    accused: a.accused,
-    category: a.charge.category,
-    chargeText: a.charge.text,
-    quote: a.quote,
-    publishedAt: report.publishedAt,
-  };
+  return a ? toStoredAccusation(report.id, a, index, report.publishedAt) : null;
 }
 
 /** The ranking keeps one counterclaim per report and role/charge triple: a link to a twin accusation is that one. */

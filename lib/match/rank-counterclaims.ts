@@ -16,6 +16,20 @@ export interface StoredAccusation {
   publishedAt: string | null;
 }
 
+/** The matcher's view of accusation `index` of a report. */
+export function toStoredAccusation(reportId: string, a: Accusation, index: number, publishedAt: string | null): StoredAccusation {
+  return {
+    reportId,
+    index,
+    accuser: a.accuser,
+    accused: a.accused,
+    category: a.charge.category,
+    chargeText: a.charge.text,
+    quote: a.quote,
+    publishedAt,
+  };
+}
+
 export interface Counterclaim {
   stored: StoredAccusation;
   /** Index of the current article's accusation that it answers. */

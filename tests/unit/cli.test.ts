@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../lib/cli/main';
+import { runCli } from '../helpers/cli';
 import { sourcePath } from '../helpers/fixtures';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { write: (s: string) => ((out += s), true) } as never, { write: (s: string) => ((err += s), true) } as never);
-  return { code, out, err };
-}
+const run = runCli;
 
 const CZ = sourcePath('czech-china-apt31-foreign-ministry');
 const CN = sourcePath('china-taiwan-dpp-hackers');

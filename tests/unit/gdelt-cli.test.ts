@@ -2,19 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../lib/cli/main';
+import { runCli } from '../helpers/cli';
 import { benchGdelt, syntheticGdeltLine } from '../../lib/gdelt/bench';
 import { validateLibraryFile } from '../../lib/library/export';
 
 const DIR = join(__dirname, '../fixtures/gdelt');
 const fx = (name: string) => join(DIR, name);
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { write: (s: string) => ((out += s), true) } as never, { write: (s: string) => ((err += s), true) } as never);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('counterclaim gdelt', () => {
   it('writes a valid library file with --out and prints a summary', async () => {

@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../lib/cli/main';
+import { runCli } from '../helpers/cli';
 import type { LibraryFile } from '../../lib/library/export';
 import { sourcePath } from '../helpers/fixtures';
 import { makeReport } from '../fixtures/library/build';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { write: (s: string) => ((out += s), true) } as never, { write: (s: string) => ((err += s), true) } as never);
-  return { code, out, err };
-}
+const run = runCli;
 
 const CZ = sourcePath('czech-china-apt31-foreign-ministry');
 
