@@ -79,12 +79,18 @@ export function detectLanguage(text: string): string {
   }
   const counts = new Map<string, number>();
   let words = 0;
-  for (const m of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
+  // A possessive 's is not the Czech word "s".
+  for (const m of sample
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .matchAll(/\p{L}+/gu)) {
     words++;
     for (const lang of STOPWORD_LANGS.get(m[0]) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
+  // Too few words to tell: undetermined (the analysis still runs).
+  if (words < 12) return 'und';
   let lang = 'und';
   let top = 0;
-  for (const [l, n] of counts) if (n > top) [lang, top] = [l, n];
+  for (const [l, n] of counts) if (n > top || (n === top && l === 'en')) [lang, top] = [l, n];
   return top / Math.max(1, words) >= 0.08 ? lang : 'und';
 }

@@ -28,6 +28,9 @@ const SPEECH_BREAK = set(triggers.speechBreak);
 const DOCUMENT = set(triggers.documentNouns);
 const COPULA = set(triggers.copula);
 const CALL = set(triggers.callVerbs);
+const COURT_VERBS = set(triggers.courtVerbs);
+const COURT_WORDS = new RegExp(`\\b(?:${triggers.courtWords.join('|')})\\b`, 'i');
+const TIES_VERBS = set(triggers.tiesVerbs);
 const LOOSE_ATTRIBUTE = set(triggers.looseAttribute);
 /** A wire-service dateline at the start of a paragraph: capitals, an optional date, the agency in brackets, a dash. */
 const DATELINE = /(?<=^|\n)[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,60}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s+/gu;
@@ -45,6 +48,8 @@ const RULE_WORDS = new Set([
   ...triggers.legal,
   ...triggers.agentVerbs,
   ...triggers.callVerbs,
+  ...triggers.courtVerbs,
+  ...triggers.tiesVerbs,
   'according',
   'by',
 ]);
@@ -566,17 +571,55 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       for (const b of agents) add(accuser, b, charge, 'agent of the charge', 0.75, span(ti, by + 2));
       continue;
     }
-    if (CALL.has(w)) {
-      // "Pakistan calls India's missile strikes an act of war": the actor named in the thing called a charge.
+    if (COURT_VERBS.has(w) && COURT_WORDS.test(r.sentence.text)) {
+      // "The EU took China to the WTO over ...", "South Africa filed a case against Israel": a court case accuses.
+      const charge = chargeAfter(r, ti);
+      const subj = subjectBefore(r, src, ti)[0] ?? mainSubject(r);
+      const igo = getGazetteer().igoCodes;
+      const accused = charge ? r.mentions.find((m) => m.from > ti && m.to <= charge.from && m.code !== subj?.code && !igo.has(m.code)) : undefined;
+      if (charge && subj && accused) add(subj, accused, charge, 'took to court', 0.75, span(ti, ti + 1));
+    }
+    if (TIES_VERBS.has(w)) {
+      // "Algeria cut diplomatic ties with Morocco, citing hostile acts": cutting ties over a charge accuses the other side.
+      const ties = toks.findIndex((t, i) => i > ti && i <= ti + 4 && /^(ties|relations)$/.test(t.lower));
+      const withAt = ties > 0 ? toks.findIndex((t, i) => i > ties && i <= ties + 2 && t.lower === 'with') : -1;
+      const other = withAt > 0 ? r.mentions.find((m) => m.from === withAt + 1 || m.from === withAt + 2) : undefined;
+      const charge = other ? r.charges.find((c) => c.from > other.to && c.from <= other.to + 12) : undefined;
+      const subj = subjectBefore(r, src, ti)[0] ?? mainSubject(r);
+      if (other && charge && subj) add(subj, other, charge, 'cut ties over a charge', 0.7, span(ti, charge.to));
+    }
+    // In a sentence that denies, "calling it propaganda" characterises the allegation: a denial, never an accusation.
+    const denies = toks.some((t, i) => i < ti && DENY.has(t.lower));
+    if (CALL.has(w) && !denies && !['for', 'on', 'upon'].includes(toks[ti + 1]?.lower ?? '')) {
+      // "Pakistan calls India's missile strikes an act of war": the actor named in the thing called a charge;
+      // "declared it an aggressor state": "it" is the actor named before.
       const charge = r.charges.find((c) => c.from > ti && c.from <= ti + 12);
       if (charge) {
-        const named = r.mentions.filter((m) => m.from > ti && m.to <= charge.from);
-        const subj = subjectBefore(r, src, ti)[0] ?? speakerOf(r, src);
+        // "..., calling them provocations" and "... and declared it ...": the main clause's subject speaks.
+        const gap = src.slice(toks[ti - 1]?.end ?? r.sentence.start, toks[ti]!.start);
+        const coordinated = w.endsWith('ing') || /,\s*$/.test(gap) || toks[ti - 1]?.lower === 'and';
+        const subj = coordinated ? mainSubject(r) : (subjectBefore(r, src, ti)[0] ?? speakerOf(r, src));
+        let named = r.mentions.filter((m) => m.from > ti && m.to <= charge.from);
+        if (!named.length && ['it', 'them'].includes(toks[ti + 1]?.lower ?? '')) {
+          // "It" is the last actor named before the verb in this sentence (never the speaker); otherwise unknown.
+          const back = r.mentions.filter((m) => m.to <= ti && m.code !== subj?.code).pop();
+          if (back && subj) named = [back];
+        }
         if (named.length) for (const b of named.slice(0, 1)) add(subj, b, charge, 'called it a charge', 0.75, span(ti, charge.to));
       }
     }
     if (SPEECH.has(w)) {
       out.push(...reportedSpeech(r, src, ti, add));
+    }
+  }
+  // "Israel calls for UN action over Iranian terrorism": a charge qualified by a demonym, in a sentence whose
+  // subject is another state, is that state's accusation (weaker: no verb says it outright).
+  if (!out.length) {
+    const subj = mainSubject(r);
+    for (const m of r.mentions) {
+      if (m.surface !== 'demonym' || !subj || subj.code === m.code || quoteOf(r, m.from)) continue;
+      const charge = r.charges.find((c) => c.from >= m.to && c.from <= m.to + 1);
+      if (charge && !charge.weak) add(subj, m, charge, 'a charge named with the accused', 0.55, src.slice(m.start, charge.end));
     }
   }
   // One sentence says an accusation once, however many rules read it.
@@ -631,17 +674,20 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
       if (between.some((t) => COUNTER.has(t.lower) || NEGATOR.has(t.lower) || SPEECH_BREAK.has(t.lower))) continue;
       // A verb-like link (is/was/behind/of...), a possessive ("India's missile strikes"), or a demonym right before its
       // charge ("Russian terrorists"); a bare list of nouns is not a claim.
+      // "to counter North Korea's threats", "to deter Iranian attacks": the speaker defends, it does not accuse.
+      if (toks.slice(Math.max(a, m.from - 3), m.from).some((t) => COUNTER.has(t.lower))) continue;
       const possessive = toks[m.to]?.lower === 's' && /['’]/.test(src.slice(toks[m.to - 1]!.end, toks[m.to]!.start));
       const linked =
         between.length <= 1 ||
         possessive ||
-        (m.surface === 'demonym' && between.length <= 3) ||
+        (m.surface === 'demonym' && between.length <= 3 && !charge.weak) ||
         between.some(
           (t) =>
             BEHIND.has(t.lower) ||
+            AGENT_VERBS.has(t.lower) ||
             COPULA.has(t.lower) ||
             /^(has|have|had|of|for|linked|tied|involved|complicit)$/.test(t.lower) ||
-            /ing$/.test(t.lower),
+            /(ing|ed)$/.test(t.lower),
         );
       if (!linked) continue;
       const words = src.slice(m.start, charge.end);

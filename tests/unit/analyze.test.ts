@@ -16,6 +16,11 @@ describe('extraction rules (one sentence each)', () => {
     ['mutual', 'Armenia and Azerbaijan accused each other of ceasefire violations.', ['ARM>AZE:military_aggression', 'AZE>ARM:military_aggression']],
     ['reported speech', "'Russia is spreading disinformation,' the French foreign minister said.", ['FRA>RUS:disinformation']],
     ['accused side', "India rejected Pakistan's allegation that it sponsors terrorism.", ['PAK>IND:terrorism']],
+    ['court case', 'The European Union took China to the WTO over its trade curbs on Lithuania.', ['EU>CHN:economic_coercion']],
+    ['cut ties', 'Algeria cut diplomatic ties with Morocco, citing hostile acts and support for terrorism.', ['DZA>MAR:terrorism']],
+    ['called it', "Pakistan called India's missile strikes an act of war.", ['PAK>IND:military_aggression']],
+    ['coordinated "it"', 'Sudan cut ties with the United Arab Emirates and declared it an aggressor state.', ['SDN>ARE:military_aggression']],
+    ['demonym and charge', 'The Kremlin said Ukrainian saboteurs carried out a terrorist act.', ['RUS>UKR:terrorism']],
   ])('%s', (_rule, sentence, want) => {
     expect(new Set(triples('', sentence))).toEqual(new Set(want));
   });
@@ -26,6 +31,9 @@ describe('extraction rules (one sentence each)', () => {
     ['people, not states', 'The chief executive was accused of fraud by shareholders.'],
     ['no charge', 'France and Germany held talks in Paris on Monday.'],
     ['cooperation', 'Japan and Australia agreed to cooperate against cyberattacks, the ministers said.'],
+    ['a denial calling the charge propaganda', 'India rejected the dossier released by Pakistan, calling it propaganda.'],
+    ['defence, not accusation', "Seoul said the drills would help to counter North Korea's missile threats."],
+    ['calls for', 'Israel called for UN action.'],
   ])('nothing when %s', (_why, sentence) => {
     expect(triples('', sentence)).toEqual([]);
   });
@@ -75,6 +83,9 @@ describe('bad input', () => {
     expect(detectLanguage('The ministry said that the attack was carried out by a group linked to the state.')).toBe('en');
     expect(detectLanguage('Министерство иностранных дел заявило, что атака была осуществлена')).toBe('ru');
     expect(detectLanguage('abc')).toBe('und');
+    // A short English sentence with a possessive is not Czech ("s"): too short to tell, so it is analysed.
+    expect(detectLanguage("Pakistan called India's missile strikes an act of war.")).toBe('und');
+    expect(detectLanguage("The ministry said that Russia's hackers were behind the attack on the network of the election commission.")).toBe('en');
   });
 });
 
