@@ -23,12 +23,14 @@ export interface Mention {
 /** Article-level memory: people introduced with their role ("Foreign Minister Jan Lipavsky") resolve later by name. */
 export interface MentionContext {
   people: Map<string, { code: string; detail: string }>;
+  /** First words of the remembered names, to skip the lookup for every other word. */
+  firstWords: Set<string>;
   /** The text is a headline in Title Case, where capitalised neighbours say nothing. */
   titleCase: boolean;
 }
 
 export function newMentionContext(): MentionContext {
-  return { people: new Map(), titleCase: false };
+  return { people: new Map(), firstWords: new Set(), titleCase: false };
 }
 
 const BEFORE = new Set(roles.before);
@@ -91,6 +93,11 @@ const CALENDAR = new Set([
   'on',
   'in',
 ]);
+
+function remember(ctx: MentionContext, key: string, value: { code: string; detail: string }) {
+  ctx.people.set(key, value);
+  ctx.firstWords.add(key.split(' ')[0]!);
+}
 
 /** The sentence has a role word that may introduce a person ("Foreign Minister Jan Lipavsky"). */
 export function mayIntroducePerson(tokens: Token[]): boolean {
@@ -191,6 +198,8 @@ function describe(v: GazetteerValue, words: string): string {
 
 function matchPerson(tokens: Token[], i: number, source: string, ctx: MentionContext): Mention | null {
   if (!ctx.people.size || !isCapitalised(tokens[i]!.text)) return null;
+  // Cheap test first: does any remembered name start with this word?
+  if (!ctx.firstWords.has(tokens[i]!.lower)) return null;
   // Full name first (two or three words), then a surname alone.
   for (let len = 3; len >= 1; len--) {
     if (i + len > tokens.length) continue;
@@ -285,15 +294,15 @@ function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionCont
       if (nameEnd > to) {
         const nameTokens = tokens.slice(to, nameEnd);
         const detail = source.slice(tokens[from]!.start, tokens[nameEnd - 1]!.end);
-        ctx.people.set(nameTokens.map((t) => t.lower).join(' '), { code: m.code, detail });
-        if (nameTokens.length > 1) ctx.people.set(nameTokens[nameTokens.length - 1]!.lower, { code: m.code, detail });
+        remember(ctx, nameTokens.map((t) => t.lower).join(' '), { code: m.code, detail });
+        if (nameTokens.length > 1) remember(ctx, nameTokens[nameTokens.length - 1]!.lower, { code: m.code, detail });
         to = nameEnd;
       }
     }
     if (m.surface === 'official') {
       // Officials from the data are remembered by surname too ("Lipavsky said").
       const words = tokens.slice(m.from, m.to);
-      if (words.length > 1) ctx.people.set(words[words.length - 1]!.lower, { code: m.code, detail: m.detail });
+      if (words.length > 1) remember(ctx, words[words.length - 1]!.lower, { code: m.code, detail: m.detail });
     }
     const start = tokens[from]!.start;
     const end = tokens[to - 1]!.end;

@@ -49,10 +49,10 @@ for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) STOP
 
 /**
  * Guesses the language of a text from its script and its most common function words. Returns an ISO 639-1 code,
- * or 'und' when the text is too short or unclear. Reads at most the first 5,000 characters.
+ * or 'und' when the text is too short or unclear. Reads at most the first 2,000 characters.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 5_000);
+  const sample = text.slice(0, 2_000);
   let letters = 0;
   let latin = 0;
   for (const ch of sample) {

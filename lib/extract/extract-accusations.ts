@@ -72,8 +72,8 @@ interface ReadSentence {
   relevant: boolean;
   readonly mentions: Mention[];
   charges: ChargeHit[];
-  /** Token ranges inside quotation marks. */
-  quotes: [number, number][];
+  /** Token ranges inside quotation marks (found on first use). */
+  readonly quotes: [number, number][];
 }
 
 /** An accusation found in one sentence, before the article-level merge. The accuser may be missing (headline style). */
@@ -153,6 +153,7 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
       const skipTo = datelineEnd.get(sentence.start) ?? -1;
       const find = () => findMentions(tokens, source, ctx, blocked).filter((m) => m.start >= skipTo);
       let mentions: Mention[] | undefined = relevant ? find() : undefined;
+      let quotes: [number, number][] | undefined;
       return {
         field,
         source,
@@ -164,7 +165,9 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
           return (mentions ??= find());
         },
         charges,
-        quotes: findQuotes(tokens, source, sentence),
+        get quotes() {
+          return (quotes ??= findQuotes(tokens, source, sentence));
+        },
       };
     });
 }
@@ -390,7 +393,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       }
       continue;
     }
-    if (isNegated(r, ti) && (ACCUSE.has(w) || BLAME.has(w) || DENOUNCE.has(w) || HOLD.has(w) || ATTRIBUTE.has(w))) continue;
+    if ((ACCUSE.has(w) || BLAME.has(w) || DENOUNCE.has(w) || HOLD.has(w) || ATTRIBUTE.has(w)) && isNegated(r, ti)) continue;
 
     if (ACCUSE.has(w) || BLAME.has(w)) {
       const next = toks[ti + 1]?.lower;
@@ -589,8 +592,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       if (other && charge && subj) add(subj, other, charge, 'cut ties over a charge', 0.7, span(ti, charge.to));
     }
     // In a sentence that denies, "calling it propaganda" characterises the allegation: a denial, never an accusation.
-    const denies = toks.some((t, i) => i < ti && DENY.has(t.lower));
-    if (CALL.has(w) && !denies && !['for', 'on', 'upon'].includes(toks[ti + 1]?.lower ?? '')) {
+    if (CALL.has(w) && !['for', 'on', 'upon'].includes(toks[ti + 1]?.lower ?? '') && !toks.some((t, i) => i < ti && DENY.has(t.lower))) {
       // "Pakistan calls India's missile strikes an act of war": the actor named in the thing called a charge;
       // "declared it an aggressor state": "it" is the actor named before.
       const charge = r.charges.find((c) => c.from > ti && c.from <= ti + 12);

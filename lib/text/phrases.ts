@@ -23,6 +23,8 @@ function wordMatches(pattern: string, word: string): boolean {
   return pattern === word;
 }
 
+const NONE: never[] = [];
+
 /** Compiles phrase patterns into an index keyed by first word (or prefix) for fast longest-match lookup. */
 export class PhraseIndex<T> {
   private exact = new Map<string, PhrasePattern<T>[]>();
@@ -51,9 +53,12 @@ export class PhraseIndex<T> {
   matchAt(tokens: Token[], i: number, source: string, accept?: (p: PhrasePattern<T>, from: number, to: number) => boolean): PhraseMatch<T> | null {
     const head = tokens[i];
     if (!head) return null;
-    const exact = this.exact.get(head.lower) ?? [];
-    const prefixed = (this.prefixed.get(head.lower.slice(0, 3)) ?? []).filter((p) => wordMatches(p.words[0]!, head.lower));
+    const exact = this.exact.get(head.lower) ?? NONE;
+    // Most words start no prefix pattern: allocate only when some do.
+    const byPrefix = this.prefixed.size ? this.prefixed.get(head.lower.slice(0, 3)) : undefined;
+    const prefixed = byPrefix ? byPrefix.filter((p) => wordMatches(p.words[0]!, head.lower)) : NONE;
     const candidates = prefixed.length ? [...exact, ...prefixed].sort((a, b) => b.words.length - a.words.length) : exact;
+    if (!candidates.length) return null;
     for (const p of candidates) {
       let j = i + 1;
       let ok = true;
