@@ -127,7 +127,7 @@ export function LibraryApp() {
       return;
     }
     const checked = validateLibraryFile(json);
-    if (!checked.ok) setImportState({ phase: 'error', message: `${file.name}: ${checked.error} Nothing was imported.` });
+    if (!checked.ok) setImportState({ phase: 'error', message: `${file.name}: ${sentence(checked.error)} Nothing was imported.` });
     else setImportState({ phase: 'confirm', file: checked.file, name: file.name });
     if (fileInput.current) fileInput.current.value = '';
   };
@@ -517,7 +517,7 @@ function ImportPanel({
   if (state.phase === 'bad-lines')
     return (
       <div className="import-panel import-error" role="alert">
-        <p>{state.message} Nothing was imported.</p>
+        <p>{sentence(state.message)} Nothing was imported.</p>
         <div className="actions">
           <button type="button" onClick={() => onKeepGoodRows(state.file)}>
             Import the good rows only
@@ -567,6 +567,11 @@ function ImportPanel({
       )}
     </div>
   );
+}
+
+/** Ends a message with a full stop, so the next sentence reads as one. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function safeHost(url: string): string {

@@ -62,7 +62,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       } else if (!extract.read.ok) {
         return fail(
           extract.read.reason === 'too-large' ? 'too-large' : 'not-article',
-          `${extract.read.message} You can select the article text and analyse the selection instead.`,
+          // The popup's title says what went wrong; the message says what to do.
+          extract.read.reason === 'too-large'
+            ? 'The page is too large to read whole. Select the article text on the page, then analyse the selection.'
+            : 'Readability found no article here. Select the article text on the page, then analyse the selection.',
           selectionAvailable,
         );
       } else {
