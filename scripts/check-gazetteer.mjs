@@ -18,24 +18,8 @@ const strict = args.includes('--strict');
 const dirArg = args.find((a) => !a.startsWith('--'));
 const dataDir = path.resolve(dirArg ?? path.join(repoRoot, 'lib', 'actors', 'data'));
 
-/** Same as lib/actors/gazetteer.ts. */
-const KINDS = new Set([
-  'state',
-  'igo',
-  'igo-body',
-  'official',
-  'intelligence',
-  'cyber-agency',
-  'police',
-  'ministry',
-  'military',
-  'party',
-  'state-media',
-  'legislature',
-  'court',
-  'government',
-  'threat-actor',
-]);
+/** The kinds the loader accepts: one list, in lib/actors/rules/kinds.json. */
+const KINDS = new Set(JSON.parse(fs.readFileSync(new URL('../lib/actors/rules/kinds.json', import.meta.url), 'utf8')).kinds);
 const FORM_FIELDS = ['names', 'demonyms', 'capitals', 'metonyms'];
 
 /** The loader's phrase key (lib/text/phrases.ts phraseWords): lower case, anything not a letter/mark/digit splits. */

@@ -5,6 +5,7 @@ import officials from './data/officials.json';
 import bodies from './data/government-bodies.json';
 import agencies from './data/intelligence-agencies.json';
 import threatActors from './data/threat-actors.json';
+import kinds from './rules/kinds.json';
 
 /** How a surface form names its actor: the state's own name, a demonym ("Czech"), a seat of power ("the Kremlin"), ... */
 export type SurfaceType = 'name' | 'demonym' | 'capital' | 'metonym' | 'official' | 'body' | 'igo' | 'threat-actor';
@@ -43,23 +44,7 @@ interface RawFile {
   entries: RawEntry[];
 }
 
-const KINDS = new Set([
-  'state',
-  'igo',
-  'igo-body',
-  'official',
-  'intelligence',
-  'cyber-agency',
-  'police',
-  'ministry',
-  'military',
-  'party',
-  'state-media',
-  'legislature',
-  'court',
-  'government',
-  'threat-actor',
-]);
+const KINDS = new Set(kinds.kinds);
 
 /** An all-caps form (letters, digits, dots) such as "MSS", "APT31", "U.S." is matched case-sensitively. */
 function isCaseSensitive(form: string): boolean {

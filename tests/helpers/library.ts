@@ -24,3 +24,17 @@ export function article(over: Partial<ArticleContent> & Pick<ArticleContent, 'ti
 export function analysed(a: ArticleContent) {
   return { article: a, analysis: analyzeArticle(a) };
 }
+
+/** The seed pair in two sentences: the Czech Republic accuses China; China accuses Taiwan (a day earlier). */
+export const czechMini = article({
+  url: 'https://news.example/czech',
+  title: 'China accused of cyber campaign',
+  text: 'The Czech Republic accused China of a malicious cyber campaign against its foreign ministry.',
+  publishedAt: '2025-05-28',
+});
+export const chineseMini = article({
+  url: 'https://other.example/china',
+  title: 'China accuses Taiwan of cyberattacks',
+  text: 'China accused Taiwan of orchestrating cyberattacks on sensitive networks.',
+  publishedAt: '2025-05-27',
+});

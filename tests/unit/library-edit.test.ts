@@ -6,7 +6,7 @@ import { queryReports } from '../../lib/library/search';
 import { judgeCounterclaim } from '../../lib/library/links';
 import { LibraryError } from '../../lib/library/db';
 import { analyzeArticle } from '../../lib/analyze';
-import { analysed, article, freshDb } from '../helpers/library';
+import { analysed, freshDb, czechMini, chineseMini } from '../helpers/library';
 import { makeReport, seed } from '../fixtures/library/build';
 
 const long = 'x'.repeat(60);
@@ -88,18 +88,8 @@ describe('tags and notes', () => {
   });
 });
 
-const czech = article({
-  url: 'https://news.example/czech',
-  title: 'China accused of cyber campaign',
-  text: 'The Czech Republic accused China of a malicious cyber campaign against its foreign ministry.',
-  publishedAt: '2025-05-28',
-});
-const chinese = article({
-  url: 'https://other.example/china',
-  title: 'China accuses Taiwan of cyberattacks',
-  text: 'China accused Taiwan of orchestrating cyberattacks on sensitive networks.',
-  publishedAt: '2025-05-27',
-});
+const czech = czechMini;
+const chinese = chineseMini;
 
 describe('trash', () => {
   it('trash -> not counted, not found, not matched -> restore -> all back', async () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findCounterclaims, findSavedReport, saveReport } from '../../lib/library/reports';
 import { analyzeArticle } from '../../lib/analyze';
-import { analysed, article, freshDb } from '../helpers/library';
+import { analysed, freshDb, czechMini, chineseMini } from '../helpers/library';
 
-const czech = article({
-  url: 'https://news.example/czech?utm_source=x#top',
-  title: 'China accused of cyber campaign',
-  text: 'The Czech Republic accused China of a malicious cyber campaign against its foreign ministry.',
-  publishedAt: '2025-05-28',
-});
-const chinese = article({
-  url: 'https://other.example/china',
-  title: 'China accuses Taiwan of cyberattacks',
-  text: 'China accused Taiwan of orchestrating cyberattacks on sensitive networks.',
-  publishedAt: '2025-05-27',
-});
+const czech = { ...czechMini, url: 'https://news.example/czech?utm_source=x#top' };
+const chinese = chineseMini;
 
 describe('library', () => {
   it('saves a report with its accusations and finds it by canonical URL', async () => {
