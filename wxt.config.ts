@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },
+  // COUNTERCLAIM_OUT lets two builds run side by side (each engineer's e2e run, the benchmark) without clobbering.
+  outDir: process.env.COUNTERCLAIM_OUT ?? '.output',
   hooks: {
     // The benchmark page drives the real IndexedDB in Chromium; it exists only in the e2e build, never in a shipped one.
     'entrypoints:resolved': (wxt, entrypoints) => {

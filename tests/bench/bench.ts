@@ -71,7 +71,7 @@ function benchExtraction() {
 
 /** Section 2: the library in real Chromium (real IndexedDB), at 1,000, 10,000 and 100,000 reports. */
 async function benchLibrary() {
-  const extensionDir = join(repoRoot, '.output', 'chrome-mv3-e2e');
+  const extensionDir = join(repoRoot, process.env.COUNTERCLAIM_OUT ?? '.output', 'chrome-mv3-e2e');
   if (!existsSync(join(extensionDir, 'bench.html'))) {
     console.log('\nLibrary section skipped: build the e2e extension first (npx wxt build --mode e2e).');
     return;

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, openPopupFor } from '../../scripts/lib/browser.mjs';
 import { startDemoServer } from '../../scripts/lib/demo-server.mjs';
 
-export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3-e2e');
+export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', process.env.COUNTERCLAIM_OUT ?? '.output', 'chrome-mv3-e2e');
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 
 export interface Harness {
