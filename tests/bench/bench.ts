@@ -126,6 +126,10 @@ async function benchGdeltImport() {
   }
 }
 
+// `--only analysis` runs the first section alone (the others need minutes and a browser).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 benchExtraction();
-await benchGdeltImport();
-if (!process.argv.includes('--no-browser')) await benchLibrary();
+if (only !== 'analysis') {
+  await benchGdeltImport();
+  if (!process.argv.includes('--no-browser')) await benchLibrary();
+}
