@@ -1,8 +1,14 @@
 import type { Accusation } from '@/lib/types';
-import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
+import { t, type MessageKey } from '@/lib/i18n';
+import { categoryLabel } from './labels';
 import { ActorLabel } from './actor-label';
 
-const FACET_LABELS = { targets: 'Targets', evidence: 'Evidence claimed', response: 'Response', denial: 'Denial' } as const;
+const FACET_LABELS: Record<'targets' | 'evidence' | 'response' | 'denial', MessageKey> = {
+  targets: 'facet_targets',
+  evidence: 'facet_evidence',
+  response: 'facet_response',
+  denial: 'facet_denial',
+};
 
 /** One accusation: who accuses whom of what, the sentence that says it, the facets and why it was read so. */
 /** `compact` leaves out the facets (they are shown once, on the main accusation). */
@@ -11,17 +17,17 @@ export function ClaimCard({ accusation, primary, compact = false }: { accusation
   return (
     <article
       className={`claim-card${primary ? ' claim-primary' : ''}`}
-      aria-label={`${a.accuser.name} accuses ${a.accused.name} of ${CATEGORY_LABELS[a.charge.category]}`}
+      aria-label={t('claimAria', { accuser: a.accuser.name, accused: a.accused.name, category: categoryLabel(a.charge.category) })}
     >
-      {primary ? <div className="claim-flag">Main accusation</div> : null}
+      {primary ? <div className="claim-flag">{t('claimMain')}</div> : null}
       <div className="claim-roles">
         <ActorLabel actor={a.accuser} role="accuser" />
-        <span className="claim-verb">accuses</span>
+        <span className="claim-verb">{t('claimAccuses')}</span>
         <ActorLabel actor={a.accused} role="accused" />
       </div>
       <div className="claim-charge">
-        <span className={`badge badge-${a.charge.category}`}>{CATEGORY_LABELS[a.charge.category]}</span>
-        {a.charge.text ? <span className="charge-words">“{a.charge.text}”</span> : null}
+        <span className={`badge badge-${a.charge.category}`}>{categoryLabel(a.charge.category)}</span>
+        {a.charge.text ? <span className="charge-words">{t('claimQuoted', { text: a.charge.text })}</span> : null}
       </div>
       <blockquote className="claim-quote">{a.quote}</blockquote>
       {!compact ? (
@@ -29,7 +35,7 @@ export function ClaimCard({ accusation, primary, compact = false }: { accusation
           {(Object.keys(FACET_LABELS) as (keyof typeof FACET_LABELS)[]).map((k) =>
             a.facets[k].length ? (
               <div key={k} className={`facet facet-${k}`}>
-                <dt>{FACET_LABELS[k]}</dt>
+                <dt>{t(FACET_LABELS[k])}</dt>
                 <dd>{a.facets[k].join(' · ')}</dd>
               </div>
             ) : null,
@@ -37,7 +43,7 @@ export function ClaimCard({ accusation, primary, compact = false }: { accusation
         </dl>
       ) : null}
       <details className="reasons">
-        <summary>Why this reading (confidence {Math.round(a.confidence * 100)}%)</summary>
+        <summary>{t('claimWhy', { percent: Math.round(a.confidence * 100) })}</summary>
         <ul>
           {a.reasons.map((r, i) => (
             <li key={i}>{r}</li>

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { Accusation } from '@/lib/types';
-import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
 import { highlight, paragraphAround } from '@/lib/compare/align';
-import { formatDate } from './counterclaim-row';
+import { t, type MessageKey } from '@/lib/i18n';
+import { categoryLabel, formatDate } from './labels';
 import { ActorLabel } from './actor-label';
 
 /** One side of the comparison: an accusation and the article it comes from. */
@@ -29,7 +29,7 @@ function Quote({ side, terms }: { side: ComparisonSide; terms: string[] }) {
       </blockquote>
       {canExpand ? (
         <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show the sentence only' : 'Show the whole paragraph'}
+          {expanded ? t('compareShowSentence') : t('compareShowParagraph')}
         </button>
       ) : null}
     </div>
@@ -37,7 +37,7 @@ function Quote({ side, terms }: { side: ComparisonSide; terms: string[] }) {
 }
 
 function list(items: string[], terms: string[]): ReactNode {
-  if (!items.length) return <span className="muted">not stated</span>;
+  if (!items.length) return <span className="muted">{t('compareNotStated')}</span>;
   return (
     <ul className="facet-list">
       {items.map((t, i) => (
@@ -55,14 +55,14 @@ function safeHref(url: string | null): string | undefined {
 
 /** Two accusations in aligned rows: who accuses, who is accused, the charge, facets, date, source, the quote. */
 export function Comparison({ left, right, terms }: { left: ComparisonSide; right: ComparisonSide; terms: string[] }) {
-  const rows: { label: string; render: (s: ComparisonSide) => ReactNode }[] = [
-    { label: 'Who accuses', render: (s) => <ActorLabel actor={s.accusation.accuser} role="accuser" /> },
-    { label: 'Who is accused', render: (s) => <ActorLabel actor={s.accusation.accused} role="accused" /> },
+  const rows: { label: MessageKey; render: (s: ComparisonSide) => ReactNode }[] = [
+    { label: 'compareRow_accuser', render: (s) => <ActorLabel actor={s.accusation.accuser} role="accuser" /> },
+    { label: 'compareRow_accused', render: (s) => <ActorLabel actor={s.accusation.accused} role="accused" /> },
     {
-      label: 'Charge',
+      label: 'compareRow_charge',
       render: (s) => (
         <span className="claim-charge">
-          <span className={`badge badge-${s.accusation.charge.category}`}>{CATEGORY_LABELS[s.accusation.charge.category]}</span>
+          <span className={`badge badge-${s.accusation.charge.category}`}>{categoryLabel(s.accusation.charge.category)}</span>
           {s.accusation.charge.text ? (
             <span className="charge-words">
               “<Marked text={s.accusation.charge.text} terms={terms} />”
@@ -71,37 +71,35 @@ export function Comparison({ left, right, terms }: { left: ComparisonSide; right
         </span>
       ),
     },
-    { label: 'Targets', render: (s) => list(s.accusation.facets.targets, terms) },
-    { label: 'Evidence claimed', render: (s) => list(s.accusation.facets.evidence, terms) },
-    { label: 'Response', render: (s) => list(s.accusation.facets.response, terms) },
-    { label: 'Denial', render: (s) => list(s.accusation.facets.denial, terms) },
-    { label: 'Date', render: (s) => formatDate(s.article.publishedAt) },
+    { label: 'compareRow_targets', render: (s) => list(s.accusation.facets.targets, terms) },
+    { label: 'compareRow_evidence', render: (s) => list(s.accusation.facets.evidence, terms) },
+    { label: 'compareRow_response', render: (s) => list(s.accusation.facets.response, terms) },
+    { label: 'compareRow_denial', render: (s) => list(s.accusation.facets.denial, terms) },
+    { label: 'compareRow_date', render: (s) => formatDate(s.article.publishedAt) },
     {
-      label: 'Source',
+      label: 'compareRow_source',
       render: (s) => (
         <span>
           {safeHref(s.article.url) ? (
             <a href={safeHref(s.article.url)} target="_blank" rel="noreferrer noopener">
-              {s.article.title || 'Untitled'}
+              {s.article.title || t('compareUntitled')}
             </a>
           ) : (
-            s.article.title || 'Untitled'
+            s.article.title || t('compareUntitled')
           )}
           {s.article.siteName ? ` · ${s.article.siteName}` : ''}
         </span>
       ),
     },
-    { label: 'In its words', render: (s) => <Quote side={s} terms={terms} /> },
+    { label: 'compareRow_quote', render: (s) => <Quote side={s} terms={terms} /> },
   ];
   return (
     <table className="comparison">
-      <caption className="visually-hidden">
-        {left.label} compared with {right.label}
-      </caption>
+      <caption className="visually-hidden">{t('compareCaption', { left: left.label, right: right.label })}</caption>
       <thead>
         <tr>
           <th scope="col">
-            <span className="visually-hidden">Aspect</span>
+            <span className="visually-hidden">{t('compareAspect')}</span>
           </th>
           <th scope="col">{left.label}</th>
           <th scope="col">{right.label}</th>
@@ -110,7 +108,7 @@ export function Comparison({ left, right, terms }: { left: ComparisonSide; right
       <tbody>
         {rows.map((r) => (
           <tr key={r.label}>
-            <th scope="row">{r.label}</th>
+            <th scope="row">{t(r.label)}</th>
             <td>{r.render(left)}</td>
             <td>{r.render(right)}</td>
           </tr>

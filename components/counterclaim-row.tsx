@@ -1,14 +1,8 @@
 import type { Accusation } from '@/lib/types';
 import type { CounterclaimView } from '@/lib/messaging';
-import { CATEGORY_LABELS, isChargeCategory } from '@/lib/charges/taxonomy';
-import { RELATION_READS_AS } from '@/lib/match/relations';
+import { t } from '@/lib/i18n';
 import { ActorLabel } from './actor-label';
-
-function formatDate(iso: string | null): string {
-  if (!iso) return 'undated';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
+import { categoryLabel, formatDate, relationName, relationReadsAs } from './labels';
 
 function safeHref(url: string | null): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
@@ -36,27 +30,27 @@ export function CounterclaimRow({
   compact?: boolean;
 }) {
   const c = counterclaim;
-  const cat = isChargeCategory(c.accusation.category) ? CATEGORY_LABELS[c.accusation.category] : c.accusation.category;
+  const cat = categoryLabel(c.accusation.category);
   return (
     <li className={`counterclaim relation-${c.relation}${compact ? ' compact' : ''}`} data-relation={c.relation}>
       <header className="counterclaim-head">
-        <span className={`relation relation-badge-${c.relation}`}>{c.relation}</span>
-        <span className="relation-reads">{RELATION_READS_AS[c.relation]}</span>
-        <span className="score" title="Match score">
+        <span className={`relation relation-badge-${c.relation}`}>{relationName(c.relation)}</span>
+        <span className="relation-reads">{relationReadsAs(c.relation)}</span>
+        <span className="score" title={t('rowScoreTitle')}>
           {Math.round(c.score * 100)}%
         </span>
       </header>
       <div className="side-by-side">
-        <section className="side side-current" aria-label="This article">
-          <h4>This article</h4>
+        <section className="side side-current" aria-label={t('rowThisArticle')}>
+          <h4>{t('rowThisArticle')}</h4>
           <div className="claim-roles">
             <ActorLabel actor={current.accuser} role="accuser" />
-            <span className="claim-verb">accuses</span>
+            <span className="claim-verb">{t('claimAccuses')}</span>
             <ActorLabel actor={current.accused} role="accused" />
           </div>
           <div className="claim-charge">
-            <span className={`badge badge-${current.charge.category}`}>{CATEGORY_LABELS[current.charge.category]}</span>
-            {current.charge.text ? <span className="charge-words">“{current.charge.text}”</span> : null}
+            <span className={`badge badge-${current.charge.category}`}>{categoryLabel(current.charge.category)}</span>
+            {current.charge.text ? <span className="charge-words">{t('claimQuoted', { text: current.charge.text })}</span> : null}
           </div>
           {compact ? null : (
             <>
@@ -67,57 +61,57 @@ export function CounterclaimRow({
             </>
           )}
         </section>
-        <section className="side side-stored" aria-label="Counterclaim from your library">
-          <h4>{c.relation === 'echo' ? 'Also reported' : 'Counterclaim'}</h4>
+        <section className="side side-stored" aria-label={t('rowStoredAria')}>
+          <h4>{c.relation === 'echo' ? t('rowAlsoReported') : t('rowCounterclaim')}</h4>
           <div className="claim-roles">
             <ActorLabel actor={c.accusation.accuser} role="accuser" />
-            <span className="claim-verb">accuses</span>
+            <span className="claim-verb">{t('claimAccuses')}</span>
             <ActorLabel actor={c.accusation.accused} role="accused" />
           </div>
           <div className="claim-charge">
             <span className={`badge badge-${c.accusation.category}`}>{cat}</span>
-            {c.accusation.chargeText ? <span className="charge-words">“{c.accusation.chargeText}”</span> : null}
+            {c.accusation.chargeText ? <span className="charge-words">{t('claimQuoted', { text: c.accusation.chargeText })}</span> : null}
           </div>
           <blockquote className="claim-quote">{c.accusation.quote}</blockquote>
           <p className="source-line">
             {safeHref(c.report.url) ? (
               <a href={safeHref(c.report.url)} target="_blank" rel="noreferrer noopener">
-                {c.report.title || 'Untitled report'}
+                {c.report.title || t('rowUntitledReport')}
               </a>
             ) : (
-              <span>{c.report.title || 'Untitled report'}</span>
+              <span>{c.report.title || t('rowUntitledReport')}</span>
             )}
             {' · '}
-            {c.report.siteName ?? 'unknown source'} · {formatDate(c.report.publishedAt)}
+            {c.report.siteName ?? t('rowUnknownSource')} · {formatDate(c.report.publishedAt)}
           </p>
         </section>
       </div>
       {compact ? (
-        <p className="match-reasons-line" aria-label="Why they match">
+        <p className="match-reasons-line" aria-label={t('rowWhyMatch')}>
           {c.reasons.join(' · ')}
         </p>
       ) : (
-        <ul className="match-reasons" aria-label="Why they match">
+        <ul className="match-reasons" aria-label={t('rowWhyMatch')}>
           {c.reasons.map((r, i) => (
             <li key={i}>{r}</li>
           ))}
         </ul>
       )}
       {onJudge || onCompare ? (
-        <div className="judge" role="group" aria-label="Actions on this counterclaim">
+        <div className="judge" role="group" aria-label={t('rowActions')}>
           {onCompare ? (
             <button type="button" onClick={onCompare}>
-              Open full comparison
+              {t('rowOpenComparison')}
             </button>
           ) : null}
           {onJudge ? (
             <>
-              {c.judgement === 'confirmed' ? <span className="judged">You confirmed this link</span> : null}
+              {c.judgement === 'confirmed' ? <span className="judged">{t('rowConfirmed')}</span> : null}
               <button type="button" aria-pressed={c.judgement === 'confirmed'} onClick={() => onJudge('confirmed')}>
-                Confirm
+                {t('rowConfirm')}
               </button>
               <button type="button" aria-pressed={c.judgement === 'rejected'} onClick={() => onJudge('rejected')}>
-                Not a counterclaim
+                {t('rowReject')}
               </button>
             </>
           ) : null}

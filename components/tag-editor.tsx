@@ -1,23 +1,24 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 
 /** Tags as removable chips, and a field to add one (Enter or comma). */
 export function TagEditor({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
   const [draft, setDraft] = useState('');
   const add = () => {
-    const t = draft.trim().replace(/,$/, '');
-    if (t && !tags.some((x) => x.toLowerCase() === t.toLowerCase())) onChange([...tags, t]);
+    const tag = draft.trim().replace(/,$/, '');
+    if (tag && !tags.some((x) => x.toLowerCase() === tag.toLowerCase())) onChange([...tags, tag]);
     setDraft('');
   };
   return (
     <div className="tag-editor">
       <span className="tag-label" id="tags-label">
-        Tags
+        {t('tagsLabel')}
       </span>
       <ul className="tags" aria-labelledby="tags-label">
-        {tags.map((t) => (
-          <li key={t} className="tag">
-            {t}
-            <button type="button" aria-label={`Remove tag ${t}`} onClick={() => onChange(tags.filter((x) => x !== t))}>
+        {tags.map((tag) => (
+          <li key={tag} className="tag">
+            {tag}
+            <button type="button" aria-label={t('tagRemove', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
               ×
             </button>
           </li>
@@ -25,8 +26,8 @@ export function TagEditor({ tags, onChange }: { tags: string[]; onChange: (tags:
       </ul>
       <input
         value={draft}
-        placeholder="Add a tag"
-        aria-label="Add a tag"
+        placeholder={t('tagAdd')}
+        aria-label={t('tagAdd')}
         maxLength={50}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {

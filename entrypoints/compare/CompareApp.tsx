@@ -6,8 +6,8 @@ import { sendMessage, type CounterclaimView } from '@/lib/messaging';
 import { toCounterclaimView } from '@/lib/extension/views';
 import { sharedTerms } from '@/lib/compare/align';
 import type { Accusation } from '@/lib/types';
-import { CATEGORY_LABELS, isChargeCategory } from '@/lib/charges/taxonomy';
-import { RELATION_READS_AS } from '@/lib/match/relations';
+import { t } from '@/lib/i18n';
+import { categoryLabel, relationName, relationReadsAs } from '@/components/labels';
 import { Comparison, type ComparisonSide } from '@/components/comparison';
 import { StatusMessage } from '@/components/status-message';
 
@@ -28,19 +28,19 @@ async function loadCurrent(params: URLSearchParams): Promise<Current> {
   const reportId = params.get('report');
   if (tabId && /^\d+$/.test(tabId)) {
     const res = await sendMessage(browser.runtime, 'analyzeTab', { tabId: Number(tabId) });
-    if (!res?.ok) throw new Error(res?.error.message ?? 'The article could not be read again.');
+    if (!res?.ok) throw new Error(res?.error.message ?? t('compareReadAgainFailed'));
     const { article, analysis } = res.page;
     return { article, accusations: analysis.accusations, primary: analysis.primary, counterclaims: res.counterclaims };
   }
   if (reportId) {
     const report = await db.reports.get(reportId);
-    if (!report) throw new Error('This report is no longer in the library.');
+    if (!report) throw new Error(t('compareReportGone'));
     const counterclaims = (
       await findCounterclaims(db, report, report.publishedAt, report.id, { currentReportId: report.id, includeRejected: true, limit: 50 })
     ).map(toCounterclaimView);
     return { article: report, accusations: report.accusations, primary: report.primary, counterclaims };
   }
-  throw new Error('Nothing to compare: open the comparison from the popup or the library.');
+  throw new Error(t('compareNoSource'));
 }
 
 const keyOf = (c: CounterclaimView) => `${c.report.id}:${c.accusation.index}`;
@@ -75,11 +75,11 @@ export function CompareApp() {
     };
   }, [selected]);
 
-  if (loaded.phase === 'loading') return <StatusMessage kind="loading" title="Reading the article…" />;
+  if (loaded.phase === 'loading') return <StatusMessage kind="loading" title={t('compareReading')} />;
   if (loaded.phase === 'error')
     return (
       <main className="compare">
-        <StatusMessage kind="error" title="Nothing to compare">
+        <StatusMessage kind="error" title={t('compareNothingTitle')}>
           <p>{loaded.message}</p>
         </StatusMessage>
       </main>
@@ -87,12 +87,12 @@ export function CompareApp() {
   const { current } = loaded;
   const left: ComparisonSide | null =
     selected && current.accusations[selected.against]
-      ? { label: 'This article', accusation: current.accusations[selected.against]!, article: current.article }
+      ? { label: t('rowThisArticle'), accusation: current.accusations[selected.against]!, article: current.article }
       : null;
   const storedAccusation = selected && stored ? stored.accusations[selected.accusation.index] : undefined;
   const right: ComparisonSide | null =
     storedAccusation && stored
-      ? { label: selected!.relation === 'echo' ? 'Also reported' : 'Counterclaim', accusation: storedAccusation, article: stored }
+      ? { label: selected!.relation === 'echo' ? t('rowAlsoReported') : t('rowCounterclaim'), accusation: storedAccusation, article: stored }
       : null;
   const actorWords =
     left && right
@@ -116,17 +116,17 @@ export function CompareApp() {
   return (
     <main className="compare">
       <header className="compare-head">
-        <h1>Full comparison</h1>
+        <h1>{t('compareHeading')}</h1>
         <p className="article-meta">{current.article.title}</p>
       </header>
       {candidates.length === 0 ? (
-        <StatusMessage kind="empty" title="No counterclaim in the library for this article">
-          <p>Save more articles, or import a library: when the accused party levels the same charge at someone else, it shows here.</p>
+        <StatusMessage kind="empty" title={t('compareNoCounterclaimTitle')}>
+          <p>{t('compareNoCounterclaimBody')}</p>
         </StatusMessage>
       ) : (
         <div className="compare-body">
-          <nav className="compare-switcher" aria-label="Counterclaims">
-            <h2>Counterclaims</h2>
+          <nav className="compare-switcher" aria-label={t('compareCounterclaims')}>
+            <h2>{t('compareCounterclaims')}</h2>
             <ul>
               {candidates.map((c) => (
                 <li key={keyOf(c)}>
@@ -135,14 +135,15 @@ export function CompareApp() {
                     aria-current={selected && keyOf(c) === keyOf(selected) ? 'true' : undefined}
                     onClick={() => setChosen(keyOf(c))}
                   >
-                    <span className={`relation relation-badge-${c.relation}`}>{c.relation}</span>
+                    <span className={`relation relation-badge-${c.relation}`}>{relationName(c.relation)}</span>
                     <span className="switch-title">
-                      {c.accusation.accuser.name} accuses {c.accusation.accused.name}:{' '}
-                      {isChargeCategory(c.accusation.category) ? CATEGORY_LABELS[c.accusation.category] : c.accusation.category}
+                      {t('compareSwitchTitle', {
+                        accuser: c.accusation.accuser.name,
+                        accused: c.accusation.accused.name,
+                        category: categoryLabel(c.accusation.category),
+                      })}
                     </span>
-                    <span className="switch-meta">
-                      {c.report.title} · {Math.round(c.score * 100)}%
-                    </span>
+                    <span className="switch-meta">{t('compareSwitchMeta', { title: c.report.title, percent: Math.round(c.score * 100) })}</span>
                   </button>
                 </li>
               ))}
@@ -151,18 +152,18 @@ export function CompareApp() {
           <section className="compare-main" aria-live="polite">
             {selected ? (
               <p className="compare-relation">
-                <span className={`relation relation-badge-${selected.relation}`}>{selected.relation}</span> {RELATION_READS_AS[selected.relation]}.{' '}
-                {selected.reasons.join('; ')}.
+                <span className={`relation relation-badge-${selected.relation}`}>{relationName(selected.relation)}</span>{' '}
+                {relationReadsAs(selected.relation)}. {selected.reasons.join('; ')}.
               </p>
             ) : null}
             {left && right ? (
               <Comparison left={left} right={right} terms={terms} />
             ) : stored === null ? (
-              <StatusMessage kind="error" title="This counterclaim's report is no longer in the library" />
+              <StatusMessage kind="error" title={t('compareCounterclaimGone')} />
             ) : (
-              <StatusMessage kind="loading" title="Loading the counterclaim…" />
+              <StatusMessage kind="loading" title={t('compareLoadingCounterclaim')} />
             )}
-            {terms.length ? <p className="muted">Highlighted: words both sides use ({terms.slice(0, 8).join(', ')}).</p> : null}
+            {terms.length ? <p className="muted">{t('compareHighlighted', { terms: terms.slice(0, 8).join(', ') })}</p> : null}
           </section>
         </div>
       )}

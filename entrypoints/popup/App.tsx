@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { sendMessage, type AnalyzeTabResponse, type CounterclaimView, type ErrorInfo } from '@/lib/messaging';
 import type { Relation } from '@/lib/types';
 import { ClaimCard } from '@/components/claim-card';
-import { CounterclaimRow, formatDate } from '@/components/counterclaim-row';
+import { CounterclaimRow } from '@/components/counterclaim-row';
+import { formatDate } from '@/components/labels';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { StatusMessage } from '@/components/status-message';
 
 /** How long the popup waits for an analysis before it says so (a page that never answers must not hang it). */
@@ -38,11 +40,11 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 /** Counterclaims shown per relation before "Show more": the popup stays glanceable. */
 const TOP_PER_GROUP = 5;
 
-const GROUPS: { relation: Relation | 'linked'; title: string }[] = [
-  { relation: 'linked', title: 'Linked by you' },
-  { relation: 'reversal', title: 'Reversals: the accused accuses back' },
-  { relation: 'mirror', title: 'Mirrors: the accused levels the same charge at someone else' },
-  { relation: 'turnabout', title: 'Turnabouts: the accuser itself stands accused' },
+const GROUPS: { relation: Relation | 'linked'; title: MessageKey }[] = [
+  { relation: 'linked', title: 'popupGroup_linked' },
+  { relation: 'reversal', title: 'popupGroup_reversal' },
+  { relation: 'mirror', title: 'popupGroup_mirror' },
+  { relation: 'turnabout', title: 'popupGroup_turnabout' },
 ];
 
 export function App() {
@@ -54,7 +56,7 @@ export function App() {
   const load = useCallback(async (useSelection: boolean, id: number | null) => {
     try {
       if (id === null) {
-        setState({ phase: 'error', error: { code: 'no-tab', message: 'There is no tab to read.' }, selectionAvailable: false });
+        setState({ phase: 'error', error: { code: 'no-tab', message: t('popupNoTab') }, selectionAvailable: false });
         return;
       }
       setTabId(id);
@@ -70,9 +72,7 @@ export function App() {
         phase: 'error',
         error: {
           code: 'internal',
-          message: timeout
-            ? 'Reading this page took too long. Try again, or select the article text and analyse the selection.'
-            : 'Counterclaim could not talk to its background worker. Try again.',
+          message: timeout ? t('popupTimeout') : t('popupNoWorker'),
         },
         selectionAvailable: timeout,
       });
@@ -123,22 +123,22 @@ export function App() {
             libraryCount: state.result.libraryCount + (res.status === 'created' ? 1 : 0),
           },
         });
-      } else setSave({ phase: 'error', message: res?.error.message ?? 'The article could not be saved. Try again.' });
+      } else setSave({ phase: 'error', message: res?.error.message ?? t('popupSaveFailed') });
     } catch {
-      setSave({ phase: 'error', message: 'The article could not be saved. Nothing was changed; try again.' });
+      setSave({ phase: 'error', message: t('popupSaveFailedNothingChanged') });
     }
   };
 
   return (
     <main className="popup" aria-busy={state.phase === 'loading'}>
       <header className="app-head">
-        <h1>Counterclaim</h1>
-        {state.phase === 'ready' ? <span className="library-count">{state.result.libraryCount} in library</span> : null}
+        <h1>{t('appName')}</h1>
+        {state.phase === 'ready' ? <span className="library-count">{t('popupLibraryCount', { count: state.result.libraryCount })}</span> : null}
         <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Open library
+          {t('popupOpenLibrary')}
         </button>
       </header>
-      {state.phase === 'loading' ? <StatusMessage kind="loading" title="Reading the article…" /> : null}
+      {state.phase === 'loading' ? <StatusMessage kind="loading" title={t('popupReading')} /> : null}
       {state.phase === 'error' ? (
         <ErrorView
           error={state.error}
@@ -171,26 +171,26 @@ function ErrorView({
   onRetry: () => void;
   onSelection: () => void;
 }) {
-  const titles: Partial<Record<ErrorInfo['code'], string>> = {
-    restricted: 'This page cannot be read',
-    'not-article': 'No article found on this page',
-    'no-selection': 'Nothing is selected',
-    'too-large': 'This page is too large',
-    'injection-failed': 'This page could not be read',
+  const titles: Partial<Record<ErrorInfo['code'], MessageKey>> = {
+    restricted: 'errorTitle_restricted',
+    'not-article': 'errorTitle_notArticle',
+    'no-selection': 'errorTitle_noSelection',
+    'too-large': 'errorTitle_tooLarge',
+    'injection-failed': 'errorTitle_injectionFailed',
   };
   const offerSelection = error.code === 'not-article' || error.code === 'no-selection' || error.code === 'too-large' || selectionAvailable;
   return (
-    <StatusMessage kind="error" title={titles[error.code] ?? 'Something went wrong'}>
+    <StatusMessage kind="error" title={t(titles[error.code] ?? 'errorTitle_other')}>
       <p>{error.message}</p>
       <div className="actions">
         {offerSelection ? (
           <button type="button" className="primary" onClick={onSelection}>
-            Analyse selected text
+            {t('popupAnalyseSelection')}
           </button>
         ) : null}
         {error.code !== 'restricted' ? (
           <button type="button" onClick={onRetry}>
-            Try again
+            {t('popupTryAgain')}
           </button>
         ) : null}
       </div>
@@ -214,7 +214,7 @@ function ResultView({
   const { page, counterclaims, libraryCount } = result;
   const { article, analysis } = page;
   const accusations = analysis.accusations;
-  const source = article.siteName ?? (article.url ? new URL(article.url).hostname : 'this page');
+  const source = article.siteName ?? (article.url ? new URL(article.url).hostname : t('popupThisPage'));
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const shown = counterclaims.filter((c) => c.judgement !== 'rejected');
   const rejected = counterclaims.length - shown.length;
@@ -223,11 +223,11 @@ function ResultView({
   const counter = shown.filter((c) => c.relation !== 'echo');
   return (
     <>
-      <section className="article-head" aria-label="This article">
-        <h2 className="article-title">{article.title || 'Untitled page'}</h2>
+      <section className="article-head" aria-label={t('popupThisArticle')}>
+        <h2 className="article-title">{article.title || t('popupUntitledPage')}</h2>
         <p className="article-meta">
           {source} · {formatDate(article.publishedAt)}
-          {page.fromSelection ? ' · from your selection' : ''}
+          {page.fromSelection ? t('popupFromSelection') : ''}
         </p>
         <div className="actions">
           <SaveButton save={save} onSave={onSave} />
@@ -240,12 +240,10 @@ function ResultView({
       </section>
 
       <section aria-labelledby="accusations-h">
-        <h3 id="accusations-h">What this article accuses</h3>
+        <h3 id="accusations-h">{t('popupWhatAccuses')}</h3>
         {accusations.length === 0 ? (
-          <StatusMessage kind="empty" title="No accusation between states found">
-            <p>
-              Counterclaim looks for one government or international body accusing another of something. This article does not seem to contain one.
-            </p>
+          <StatusMessage kind="empty" title={t('popupNoAccusationTitle')}>
+            <p>{t('popupNoAccusationBody')}</p>
           </StatusMessage>
         ) : (
           <div className="claims">
@@ -258,20 +256,16 @@ function ResultView({
 
       {accusations.length > 0 ? (
         <section aria-labelledby="counterclaims-h">
-          <h3 id="counterclaims-h">Counterclaims in your library</h3>
+          <h3 id="counterclaims-h">{t('popupCounterclaimsHeading')}</h3>
           {counter.length === 0 ? (
-            <StatusMessage kind="empty" title={libraryCount === 0 ? 'Your library is empty' : 'No counterclaim yet'}>
-              <p>
-                {libraryCount === 0
-                  ? 'Save articles with the button above. Later articles are matched against them: when an accused party levels the same charge at someone else, it shows here.'
-                  : `None of the ${libraryCount} report${libraryCount === 1 ? '' : 's'} in your library answers this accusation.`}
-              </p>
+            <StatusMessage kind="empty" title={libraryCount === 0 ? t('popupLibraryEmptyTitle') : t('popupNoCounterclaimTitle')}>
+              <p>{libraryCount === 0 ? t('popupLibraryEmptyBody') : tn('popupNoCounterclaimBody', libraryCount)}</p>
             </StatusMessage>
           ) : (
             GROUPS.map(({ relation, title }) =>
               byRelation(relation).length ? (
                 <div key={relation} className="relation-group">
-                  <h4 className="group-title">{title}</h4>
+                  <h4 className="group-title">{t(title)}</h4>
                   <ul className="counterclaims">
                     {byRelation(relation)
                       .slice(0, expanded.has(relation) ? undefined : TOP_PER_GROUP)
@@ -290,7 +284,7 @@ function ResultView({
                   </ul>
                   {byRelation(relation).length > TOP_PER_GROUP && !expanded.has(relation) ? (
                     <button type="button" className="link-button" onClick={() => setExpanded(new Set([...expanded, relation]))}>
-                      Show {byRelation(relation).length - TOP_PER_GROUP} more
+                      {t('popupShowMore', { count: byRelation(relation).length - TOP_PER_GROUP })}
                     </button>
                   ) : null}
                 </div>
@@ -298,12 +292,8 @@ function ResultView({
             )
           )}
           {echoes.length ? <EchoList echoes={echoes} /> : null}
-          {rejected ? (
-            <p className="notice">
-              {rejected} suggestion{rejected === 1 ? '' : 's'} you marked as not a counterclaim are hidden.
-            </p>
-          ) : null}
-          {counter.length && !result.saved ? <p className="hint">Save this article to confirm or reject its counterclaims.</p> : null}
+          {rejected ? <p className="notice">{tn('popupRejectedHidden', rejected)}</p> : null}
+          {counter.length && !result.saved ? <p className="hint">{t('popupSaveToJudge')}</p> : null}
         </section>
       ) : null}
     </>
@@ -313,13 +303,16 @@ function ResultView({
 function EchoList({ echoes }: { echoes: CounterclaimView[] }) {
   return (
     <details className="echoes">
-      <summary>
-        {echoes.length} echo{echoes.length === 1 ? '' : 'es'}: others making the same charge (context, not counterclaims)
-      </summary>
+      <summary>{tn('popupEchoes', echoes.length)}</summary>
       <ul>
         {echoes.map((e) => (
           <li key={`${e.report.id}-${e.accusation.accuser.code}`}>
-            {e.accusation.accuser.name} accuses {e.accusation.accused.name} — {e.report.title} ({formatDate(e.report.publishedAt)})
+            {t('popupEchoLine', {
+              accuser: e.accusation.accuser.name,
+              accused: e.accusation.accused.name,
+              title: e.report.title,
+              date: formatDate(e.report.publishedAt),
+            })}
           </li>
         ))}
       </ul>
@@ -327,28 +320,34 @@ function EchoList({ echoes }: { echoes: CounterclaimView[] }) {
   );
 }
 
+const SAVED_MESSAGES: Record<'created' | 'updated' | 'already', MessageKey> = {
+  already: 'popupAlreadySaved',
+  updated: 'popupUpdated',
+  created: 'popupSaved',
+};
+
 function SaveButton({ save, onSave }: { save: SaveState; onSave: () => void }) {
   if (save.phase === 'saving')
     return (
       <button type="button" className="primary" disabled>
-        Saving…
+        {t('popupSaving')}
       </button>
     );
   if (save.phase === 'saved')
     return (
       <>
         <span className="saved-state" role="status">
-          {save.status === 'already' ? 'Already in your library' : save.status === 'updated' ? 'Updated in your library' : 'Saved to your library'}
+          {t(SAVED_MESSAGES[save.status])}
         </span>
-        <button type="button" onClick={onSave} title="Save again to update the stored copy">
-          Update
+        <button type="button" onClick={onSave} title={t('popupUpdateTitle')}>
+          {t('popupUpdate')}
         </button>
       </>
     );
   return (
     <>
       <button type="button" className="primary" onClick={onSave}>
-        Save to library
+        {t('popupSave')}
       </button>
       {save.phase === 'error' ? (
         <span className="save-error" role="alert">
