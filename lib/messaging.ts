@@ -83,15 +83,22 @@ export interface Message<K extends MessageType = MessageType> {
 
 export type Handlers = { [K in MessageType]: (data: ProtocolMap[K]['request']) => Promise<ProtocolMap[K]['response']> };
 
+/** Every message type, once: a type of `ProtocolMap` missing here is a TypeScript error. */
+export const MESSAGE_TYPES = Object.keys({
+  analyzeTab: true,
+  saveReport: true,
+  libraryStatus: true,
+  judgeCounterclaim: true,
+} satisfies Record<MessageType, true>) as MessageType[];
+
+/**
+ * A quick shape check: a known type and an object payload. The background checks the payload in full against its
+ * schema (`checkMessage` in lib/extension/schemas.ts) before any handler runs.
+ */
 export function isMessage(value: unknown): value is Message {
   if (!value || typeof value !== 'object') return false;
   const v = value as { type?: unknown; data?: unknown };
-  return (
-    typeof v.type === 'string' &&
-    ['analyzeTab', 'saveReport', 'libraryStatus', 'judgeCounterclaim'].includes(v.type) &&
-    typeof v.data === 'object' &&
-    v.data !== null
-  );
+  return typeof v.type === 'string' && (MESSAGE_TYPES as string[]).includes(v.type) && typeof v.data === 'object' && v.data !== null;
 }
 
 /** Sends a typed message to the background through `runtime.sendMessage`. */

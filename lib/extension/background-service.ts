@@ -5,6 +5,7 @@ import { toCounterclaimView } from './views';
 import { judgeCounterclaim } from '../library/links';
 import type { LibraryDB } from '../library/db';
 import type { AnalyzeTabResponse, ErrorInfo, Handlers, PageAnalysis, PageExtract } from '../messaging';
+import { checkMessage, clampArticle, describeRejection } from './schemas';
 
 /** What the service needs from the browser, passed in so that tests can run it in Node. */
 export interface BackgroundDeps {
@@ -53,11 +54,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       let page: PageAnalysis;
       if (useSelection) {
         if (!selectionAvailable) return fail('no-selection', 'Select the article text on the page first, then try again.');
-        const article = articleFromSelection(extract.selection, {
-          url: extract.url,
-          title: extract.pageTitle,
-          declaredLanguage: extract.declaredLanguage,
-        });
+        const article = clampArticle(
+          articleFromSelection(extract.selection, { url: extract.url, title: extract.pageTitle, declaredLanguage: extract.declaredLanguage }),
+        );
         page = { article, analysis: analyzeArticle(article), fromSelection: true };
       } else if (!extract.read.ok) {
         return fail(
@@ -69,7 +68,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           selectionAvailable,
         );
       } else {
-        page = { article: extract.read.article, analysis: analyzeArticle(extract.read.article), fromSelection: false };
+        // The page decides how long its title or first paragraph is: cut to what a save accepts.
+        const article = clampArticle(extract.read.article);
+        page = { article, analysis: analyzeArticle(article), fromSelection: false };
       }
       const saved = await findSavedReport(db, page.article);
       const counterclaims = (
@@ -131,4 +132,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
     },
   };
+}
+
+/**
+ * Routes one incoming message to its handler after checking it against its schema (lib/extension/schemas.ts).
+ * Returns null for a message that does not fit: it is ignored, and logged with its type and first bad path only.
+ */
+export function routeMessage(handlers: Handlers, message: unknown, log: (line: string) => void): Promise<unknown> | null {
+  const check = checkMessage(message);
+  if (!check.ok) {
+    log(describeRejection(check));
+    return null;
+  }
+  const handler = handlers[check.message.type] as (data: unknown) => Promise<unknown>;
+  return handler(check.message.data);
 }

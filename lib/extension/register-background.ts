@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { LibraryDB } from '../library/db';
-import { isMessage, type Handlers, type PageExtract } from '../messaging';
-import { createHandlers } from './background-service';
+import type { Handlers, PageExtract } from '../messaging';
+import { createHandlers, routeMessage } from './background-service';
 import { installStarterLibrary } from './starter';
 
 /** The toolbar button's API: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
@@ -31,12 +31,10 @@ export function registerBackground(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Only the extension's own pages may ask; a web page or another extension is ignored.
     if (sender.id !== browser.runtime.id || (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/')))) return false;
-    if (!isMessage(message)) {
-      console.warn('[counterclaim] ignored a malformed message');
-      return false;
-    }
-    const handler = handlers[message.type] as (data: unknown) => Promise<unknown>;
-    handler(message.data).then(sendResponse, (e: unknown) => {
+    // Every payload is checked against its schema; one that does not fit is ignored and logged (type and path only).
+    const reply = routeMessage(handlers, message, (line) => console.warn(`[counterclaim] ${line}`));
+    if (!reply) return false;
+    reply.then(sendResponse, (e: unknown) => {
       console.error('[counterclaim]', e);
       sendResponse({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Counterclaim. Try again.' } });
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { createHandlers, restrictedReason, type BackgroundDeps } from '../../lib/extension/background-service';
+import { createHandlers, restrictedReason, routeMessage, type BackgroundDeps } from '../../lib/extension/background-service';
 import { extractPage } from '../../lib/extension/extract-page';
 import type { PageExtract } from '../../lib/messaging';
 import { freshDb } from '../helpers/library';
@@ -133,5 +133,48 @@ describe('background handlers', () => {
     });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toMatch(/Nothing was changed/);
+  });
+});
+
+describe('incoming messages are checked against their schema', () => {
+  const czUrl = 'http://127.0.0.1/articles/czech';
+  const setup = () => {
+    const d = deps({ 1: { url: czUrl, extract: pageFrom(sourcePath('czech-china-apt31-foreign-ministry'), czUrl) } });
+    const logged: string[] = [];
+    return { d, h: createHandlers(d), logged, log: (l: string) => logged.push(l) };
+  };
+
+  it('routes a valid message to its handler', async () => {
+    const { h, logged, log } = setup();
+    const reply = routeMessage(h, { type: 'libraryStatus', data: {} }, log);
+    expect(await reply).toEqual({ count: 0 });
+    expect(logged).toEqual([]);
+  });
+
+  it('ignores a save with junk in it, logs the type and path only, and stores nothing', async () => {
+    const { d, h, logged, log } = setup();
+    const res = await h.analyzeTab({ tabId: 1 });
+    if (!res.ok) throw new Error(res.error.message);
+    const page = structuredClone(res.page);
+    Object.assign(page.analysis.accusations[0]!, { blob: 'PAYLOAD-MARKER'.repeat(1000) });
+    expect(routeMessage(h, { type: 'saveReport', data: { page } }, log)).toBeNull();
+    expect(logged).toEqual(['ignored saveReport: data.page.analysis.accusations[0].blob unexpected key']);
+    expect(await d.db.reports.count()).toBe(0);
+    // The same page without the junk is saved.
+    expect(await routeMessage(h, { type: 'saveReport', data: { page: res.page } }, log)).toMatchObject({ ok: true, status: 'created' });
+    expect(await d.db.reports.count()).toBe(1);
+  });
+
+  it.each([
+    [{ type: 'analyzeTab', data: { tabId: '1' } }, 'ignored analyzeTab: data.tabId not an integer'],
+    [{ type: 'judgeCounterclaim', data: { from: 'a', fromIndex: 0, to: 'b', toIndex: 0, kind: 'manual' } }, 'ignored judgeCounterclaim: data.kind'],
+    [{ type: 'saveReport', data: { page: { article: 'x' } } }, 'ignored saveReport: data.page.article not an object'],
+    [{ type: 'eval', data: { code: 'alert(1)' } }, 'ignored a message of unknown type: type'],
+  ])('ignores %j', (message, want) => {
+    const { h, logged, log } = setup();
+    expect(routeMessage(h, message, log)).toBeNull();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(want);
+    expect(logged[0]).not.toContain('alert');
   });
 });
