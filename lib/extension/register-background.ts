@@ -9,8 +9,8 @@ function toolbarAction(): typeof browser.action {
   return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 }
 
-/** Wires the background service to the browser: messages from the extension's own pages, badge clearing. */
-export function registerBackground(): void {
+/** Wires the background service to the browser: messages from the extension's own pages, badge clearing. Returns the handlers. */
+export function registerBackground(): Handlers {
   const db = new LibraryDB();
   const handlers: Handlers = createHandlers({
     db,
@@ -54,4 +54,6 @@ export function registerBackground(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void toolbarAction().setBadgeText({ tabId, text: '' });
   });
+
+  return handlers;
 }
