@@ -184,9 +184,12 @@ const accusation = object<Accusation>(
         : null,
 );
 
+/** A page the extension reads is a web page or a file; a `javascript:` or `data:` address is never stored. */
+const PAGE_URL = /^(https?|file):\/\//i;
+
 const article = object<ArticleContent>({
-  url: nullable(string({ max: LIMITS.url })),
-  canonicalUrl: nullable(string({ max: LIMITS.url })),
+  url: nullable(string({ max: LIMITS.url, pattern: PAGE_URL })),
+  canonicalUrl: nullable(string({ max: LIMITS.url, pattern: /^https?:\/\//i })),
   title: string({ max: LIMITS.title }),
   byline: nullable(string({ max: LIMITS.shortText })),
   siteName: nullable(string({ max: LIMITS.shortText })),

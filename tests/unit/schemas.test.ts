@@ -119,6 +119,8 @@ describe('saveReport: the nested PageAnalysis', () => {
     ['title too long', (p) => ((p.article.title = 'a'.repeat(LIMITS.title + 1)), p), `${P}.article.title`],
     ['url too long', (p) => ((p.article.url = `https://x.example/${'a'.repeat(LIMITS.url)}`), p), `${P}.article.url`],
     ['excerpt too long', (p) => ((p.article.excerpt = 'a'.repeat(LIMITS.excerpt + 1)), p), `${P}.article.excerpt`],
+    ['javascript: url', (p) => ((p.article.url = 'javascript:alert(1)'), p), `${P}.article.url`],
+    ['data: canonical url', (p) => ((p.article.canonicalUrl = 'data:text/html,<script>alert(1)</script>'), p), `${P}.article.canonicalUrl`],
     ['date not ISO', (p) => ((p.article.publishedAt = 'yesterday'), p), `${P}.article.publishedAt`],
     ['unknown article key', (p) => (Object.assign(p.article, { blob: 'x' }), p), `${P}.article.blob`],
     [
