@@ -144,6 +144,7 @@ function isInsideLargerName(tokens: Token[], from: number, to: number, source: s
 export function findMentions(tokens: Token[], source: string, ctx: MentionContext, blocked: Set<number> = new Set()): Mention[] {
   const gaz = getGazetteer();
   const raw: Mention[] = [];
+  const accept = (p: { value: GazetteerValue }, from: number, to: number) => acceptCase(p.value, tokens, from, to, source);
   for (let i = 0; i < tokens.length;) {
     const person = matchPerson(tokens, i, source, ctx);
     if (person) {
@@ -151,7 +152,7 @@ export function findMentions(tokens: Token[], source: string, ctx: MentionContex
       i = person.to;
       continue;
     }
-    const m = gaz.index.matchAt(tokens, i, source, (p, from, to) => acceptCase(p.value, tokens, from, to, source));
+    const m = gaz.index.matchAt(tokens, i, source, accept);
     if (!m) {
       i++;
       continue;

@@ -47,6 +47,19 @@ const SCRIPTS: [RegExp, string][] = [
 const STOPWORD_LANGS = new Map<string, string[]>();
 for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
 
+const MAX_STOPWORD = Math.max(...[...STOPWORD_LANGS.keys()].map((w) => w.length));
+const LETTER = /^\p{L}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+
+/** The UTF-16 width of the letter at `i`, or 0 when no letter starts there. */
+function letterWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return LETTER.test(ch) ? ch.length : 0;
+}
+
 /**
  * Guesses the language of a text from its script and its most common function words. Returns an ISO 639-1 code,
  * or 'und' when the text is too short or unclear. Reads at most the first 2,000 characters.
@@ -55,14 +68,18 @@ export function detectLanguage(text: string): string {
   const sample = text.slice(0, 2_000);
   let letters = 0;
   let latin = 0;
-  for (const ch of sample) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       letters++;
       latin++;
-    } else if (c > 127 && /\p{L}/u.test(ch)) {
-      letters++;
-      if (/\p{Script=Latin}/u.test(ch)) latin++;
+    } else if (c > 127) {
+      const ch = String.fromCodePoint(sample.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      if (LETTER.test(ch)) {
+        letters++;
+        if (LATIN.test(ch)) latin++;
+      }
     }
   }
   if (letters < 20) return 'und';
@@ -80,12 +97,20 @@ export function detectLanguage(text: string): string {
   const counts = new Map<string, number>();
   let words = 0;
   // A possessive 's is not the Czech word "s".
-  for (const m of sample
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .matchAll(/\p{L}+/gu)) {
+  const lower = sample.toLowerCase().replace(/['’]s\b/g, '');
+  // Words are runs of letters (\p{L}+); only short ones can be stop words, so only those are cut out and looked up.
+  for (let i = 0; i < lower.length;) {
+    const w = letterWidth(lower, i);
+    if (!w) {
+      i += lower.codePointAt(i)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    const from = i;
+    i += w;
+    for (let k; (k = letterWidth(lower, i));) i += k;
     words++;
-    for (const lang of STOPWORD_LANGS.get(m[0]) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    if (i - from > MAX_STOPWORD) continue;
+    for (const lang of STOPWORD_LANGS.get(lower.slice(from, i)) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   // Too few words to tell: undetermined (the analysis still runs).
   if (words < 12) return 'und';

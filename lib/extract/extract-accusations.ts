@@ -53,6 +53,23 @@ const RULE_WORDS = new Set([
   'according',
   'by',
 ]);
+/** Every word that some branch of the rule loop in `candidatesIn` tests for. */
+const LOOP_WORDS = new Set([
+  ...triggers.deny,
+  ...triggers.accuse,
+  ...triggers.blame,
+  ...triggers.denounce,
+  ...triggers.hold,
+  ...triggers.identify,
+  ...triggers.attribute,
+  ...triggers.legal,
+  ...triggers.agentVerbs,
+  ...triggers.courtVerbs,
+  ...triggers.tiesVerbs,
+  ...triggers.callVerbs,
+  ...triggers.speech,
+  'by',
+]);
 /** A paragraph that starts like this is a link to another story inside the body ("Related coverage: ..."). */
 const CLUTTER_LINE = new RegExp(`^\\s*(?:${triggers.clutterPrefixes.join('|')})\\s*[:|›»>-]`, 'i');
 const AGENT_VERBS = set(triggers.agentVerbs);
@@ -376,6 +393,8 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
 
   for (let ti = 0; ti < toks.length; ti++) {
     const w = toks[ti]!.lower;
+    // Most words start no rule: one lookup instead of a dozen.
+    if (!LOOP_WORDS.has(w)) continue;
     if (DENY.has(w)) {
       const subj = subjectBefore(r, src, ti);
       for (const d of subj) denials.push({ code: d.code, text: r.sentence.text });
@@ -742,7 +761,7 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
     const key = `${c.accuser.code}|${c.accused.code}|${category}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  const facetSentences = body.map((r) => r.sentence.text);
+  let articleFacets: Facets | undefined;
   const scored = [...groups.values()].map((group) => {
     const score =
       group.reduce((s, c) => s + c.confidence * LOCATION_WEIGHT(c), 0) +
@@ -772,7 +791,7 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
       location: { field: best.read.field, start: best.read.sentence.start, end: best.read.sentence.end },
       mentions: group.length,
       confidence: Math.round(confidence * 100) / 100,
-      facets: facetsFor(accused.code, facetSentences, denials),
+      facets: facetsFor(accused.code, (articleFacets ??= facetCandidates(body.map((r) => r.sentence.text))), denials),
       reasons,
     } satisfies Accusation;
   });
@@ -800,7 +819,8 @@ const FACET_CUES = {
 const CLAUSE_END =
   /,(?=\s|$)|[;:()"“”‘’]|'(?=\s|$)|\s'(?=\w)|…|\s[–—-]\s|\.(?:\s|$)|\s(?:and that|but|while|which|who|as well as|in order|to make)\s/;
 
-function facetsFor(accusedCode: string, sentences: string[], denials: { code: string; text: string }[]): Facets {
+/** The targets, evidence and response phrases of the article's body (the same for each of its accusations). */
+function facetCandidates(sentences: string[]): Facets {
   const facets: Facets = { targets: [], evidence: [], response: [], denial: [] };
   const add = (kind: keyof Facets, phrase: string) => {
     const clean = trimPhrase(phrase);
@@ -814,9 +834,18 @@ function facetsFor(accusedCode: string, sentences: string[], denials: { code: st
       if (m) add(kind, clauseAround(s, m.index));
     }
   }
-  for (const d of denials) if (d.code === accusedCode && !facets.denial.includes(d.text)) facets.denial.push(d.text);
-  for (const kind of ['targets', 'evidence', 'response', 'denial'] as const) facets[kind] = facets[kind].slice(0, 4);
   return facets;
+}
+
+function facetsFor(accusedCode: string, found: Facets, denials: { code: string; text: string }[]): Facets {
+  const denial: string[] = [];
+  for (const d of denials) if (d.code === accusedCode && !denial.includes(d.text)) denial.push(d.text);
+  return {
+    targets: found.targets.slice(0, 4),
+    evidence: found.evidence.slice(0, 4),
+    response: found.response.slice(0, 4),
+    denial: denial.slice(0, 4),
+  };
 }
 
 function trimPhrase(phrase: string): string {
