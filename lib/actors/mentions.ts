@@ -94,6 +94,36 @@ const CALENDAR = new Set([
   'in',
 ]);
 
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'in',
+  'on',
+  'at',
+  'as',
+  'and',
+  'but',
+  'or',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'for',
+  'with',
+  'by',
+  'from',
+  'to',
+  'this',
+  'that',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+]);
+
 function remember(ctx: MentionContext, key: string, value: { code: string; detail: string }) {
   ctx.people.set(key, value);
   ctx.firstWords.add(key.split(' ')[0]!);
@@ -129,7 +159,14 @@ function isInsideLargerName(tokens: Token[], from: number, to: number, source: s
     }
   }
   const prev = tokens[from - 1];
-  if (prev && from - 1 > sentenceFirst && isTightGap(source, prev.end, tokens[from]!.start) && isCapitalised(prev.text)) {
+  // A capitalised function word ("A Chinese balloon" after a dateline) starts a sentence; it names nothing.
+  if (
+    prev &&
+    from - 1 > sentenceFirst &&
+    isTightGap(source, prev.end, tokens[from]!.start) &&
+    isCapitalised(prev.text) &&
+    !FUNCTION_WORDS.has(prev.lower)
+  ) {
     if (!BODY.has(prev.lower) && !BEFORE.has(prev.lower) && !PERSON.has(prev.lower) && !/[.]/.test(source.slice(prev.end, tokens[from]!.start)))
       return true;
   }

@@ -676,12 +676,21 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
   const speaker = speakerAt(r, src, ti);
   if (!speaker) return [];
   const ranges: [number, number][] = r.quotes.filter((q) => !inRange(speaker.from, q));
-  const head = Math.min(speaker.from, ti);
+  // The speaker's phrase starts at its article: "..., the Pentagon said".
+  let head = Math.min(speaker.from, ti);
+  if (head > 0 && toks[head - 1]!.lower === 'the') head--;
   const gapBefore = head > 0 ? src.slice(toks[head - 1]!.end, toks[head]!.start) : '';
   // "..., X said (on Tuesday)." and "..., said X." read what comes before; "X said (that) ..." what follows.
-  const trailing = gapBefore.includes(',') && toks.length - Math.max(ti + 1, speaker.to) <= 4;
-  if (trailing) ranges.push([0, head]);
-  else if (speaker.to <= ti) ranges.push([ti + 1, toks.length]);
+  // "..., the Pentagon said on Thursday, and officials ...": a speaker right after a comma says what comes before,
+  // however the sentence goes on; what follows the verb is read too when there is more than a time or a place.
+  const tail = toks.length - Math.max(ti + 1, speaker.to);
+  // "..., said the ministry." ends the clause; "..., added US companies to trade blacklists" is another verb.
+  const inverted = speaker.from > ti;
+  const clauseEndsAfterSpeaker =
+    !inverted || tail <= 4 || /^[,.;:]/.test(src.slice(toks[speaker.to - 1]!.end, toks[speaker.to]?.start ?? r.sentence.end));
+  const afterComma = gapBefore.includes(',') && clauseEndsAfterSpeaker;
+  if (afterComma) ranges.push([0, head]);
+  if ((!afterComma || tail > 4) && speaker.to <= ti) ranges.push([ti + 1, toks.length]);
   for (const [a, b] of ranges) {
     const inside = r.mentions.filter((m) => m.from >= a && m.to <= b && m.code !== speaker.code);
     for (const m of inside) {
@@ -692,7 +701,9 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
       const charge = after.find((c) => toks.slice(Math.max(m.to, c.from - 4), c.from).some((t) => COPULA.has(t.lower))) ?? after[0];
       if (!charge) continue;
       const between = toks.slice(m.to, charge.from);
-      if (between.some((t) => COUNTER.has(t.lower) || NEGATOR.has(t.lower) || SPEECH_BREAK.has(t.lower))) continue;
+      // "..., after Estonia said the jets had violated its airspace": an actor that speaks in its own clause is a
+      // speaker, not the doer of the charge that follows.
+      if (between.some((t) => COUNTER.has(t.lower) || NEGATOR.has(t.lower) || SPEECH_BREAK.has(t.lower) || SPEECH.has(t.lower))) continue;
       // A verb-like link (is/was/behind/of...), a possessive ("India's missile strikes"), or a demonym right before its
       // charge ("Russian terrorists"); a bare list of nouns is not a claim.
       // "to counter North Korea's threats", "to deter Iranian attacks": the speaker defends, it does not accuse.

@@ -114,7 +114,11 @@ if (existsSync(starterPath)) {
     if (got === want) hit++;
     else starterMisses.push(`${r.id}: ${got ?? 'none'} (want ${want})`);
     const w = r.accusations[r.primary ?? 0]!;
-    if (a.accusations.some((x) => x.accuser.code === w.accused.code && x.accused.code === w.accuser.code)) swapped++;
+    const swap = a.accusations.find((x) => x.accuser.code === w.accused.code && x.accused.code === w.accuser.code);
+    if (swap) {
+      swapped++;
+      starterMisses.push(`${r.id}: ROLE SWAP ${triple(swap)}`);
+    }
   }
   console.log(`\nHeld-out set (starter library summaries, ${starter.reports.length} reports):`);
   console.log(
