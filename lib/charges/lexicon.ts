@@ -16,6 +16,8 @@ export interface ChargeHit {
   weak: boolean;
   /** The lexicon term that matched, for reasons. */
   term: string;
+  /** Why the category differs from the term's own (a term read in the article's context). */
+  note?: string;
 }
 
 interface Entry {
@@ -135,4 +137,29 @@ export function findCharges(tokens: Token[], source: string): ChargeHit[] {
     });
   }
   return hits.some((h) => !h.weak) ? hits.filter((h) => !h.weak) : hits;
+}
+
+const CONTEXT_TERMS = new Set(lexicon.byContext.terms);
+const CONTEXT_OTHERWISE = ((c: string): ChargeCategory => {
+  if (!isChargeCategory(c)) throw new Error(`lexicon.json: unknown category "${c}" in byContext`);
+  return c;
+})(lexicon.byContext.otherwise);
+const ALL_TERMS = new Set([...Object.values(lexicon.categories), ...Object.values(lexicon.weak)].flat());
+for (const t of CONTEXT_TERMS) if (!ALL_TERMS.has(t)) throw new Error(`lexicon.json: byContext term "${t}" is not a charge term`);
+const ARMED_CONFLICT = new Set(lexicon.byContext.armedConflict);
+
+/**
+ * Reads the charges whose category depends on the article (genocide: a war crime in a war, a human-rights charge in
+ * peacetime repression) in the light of all its sentences, and changes their category in place.
+ */
+export function readChargesInContext(sentences: { tokens: Token[]; charges: ChargeHit[] }[]): void {
+  const contextual = sentences.flatMap((s) => s.charges.filter((c) => CONTEXT_TERMS.has(c.term)));
+  if (!contextual.length) return;
+  const war = sentences.some((s) => s.tokens.some((t) => ARMED_CONFLICT.has(t.lower)));
+  const abuses = sentences.some((s) => s.charges.some((c) => c.category === CONTEXT_OTHERWISE));
+  if (war || !abuses) return;
+  for (const c of contextual) {
+    c.category = CONTEXT_OTHERWISE;
+    c.note = `read as ${CONTEXT_OTHERWISE}: the article names human-rights abuses and no armed conflict`;
+  }
 }

@@ -1,7 +1,7 @@
 import type { Accusation, Actor, Charge, ChargeCategory, Facets, QuoteLocation } from '../types';
 import { tokenize, type Token } from '../text/tokens';
 import { splitSentences, type Sentence } from '../text/sentences';
-import { findCharges, type ChargeHit } from '../charges/lexicon';
+import { findCharges, readChargesInContext, type ChargeHit } from '../charges/lexicon';
 import { findMentions, mayIntroducePerson, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
 import { getGazetteer } from '../actors/gazetteer';
 import triggers from './data/triggers.json';
@@ -123,6 +123,7 @@ export function extractAccusations({ title, text }: ExtractOptions): Accusation[
   // The title's people are the article's people too.
   const bodyRead = readSentences(text, 'text', ctx);
   const all = [...titleRead, ...bodyRead];
+  readChargesInContext(all);
   const candidates: Candidate[] = [];
   const denials: { code: string; text: string }[] = [];
   all.forEach((r, i) => {
@@ -239,7 +240,8 @@ function subjectBefore(r: ReadSentence, source: string, ti: number): Mention[] {
   for (let k = before.length - 2; k >= 0; k--) {
     const m = before[k]!;
     const between = source.slice(m.end, group[0]!.start);
-    if (!/^\s*(,|,?\s*and|,?\s*as well as|,?\s*together with|,?\s*along with)\s*(the\s+)?$/i.test(between)) break;
+    // An abbreviation's full stop may come first: "U.S., Japan and South Korea".
+    if (!/^\.?\s*(,|,?\s*and|,?\s*as well as|,?\s*together with|,?\s*along with)\s*(the\s+)?$/i.test(between)) break;
     group.unshift(m);
   }
   return group;
@@ -257,10 +259,28 @@ function objectAfter(r: ReadSentence, source: string, ti: number, stopAt = Infin
   const group = [first];
   for (const m of after.slice(after.indexOf(first) + 1)) {
     const between = source.slice(group[group.length - 1]!.end, m.start);
-    if (!/^\s*(,|,?\s*and|,?\s*as well as)\s*(the\s+)?$/i.test(between)) break;
+    if (!/^\.?\s*(,|,?\s*and|,?\s*as well as)\s*(the\s+)?$/i.test(between)) break;
     group.push(m);
   }
   return group;
+}
+
+/** Words that open a new clause with its own subject ("..., while Congo accused ..."). */
+const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'although', 'though', 'as', 'after', 'when', 'since', 'because']);
+
+/**
+ * The subject shared by a verb coordinated with "and" at `ti`: the subject of the clause it stands in, that is the
+ * last actor before it that opens a clause ("Rwanda said ..., while Congo called it an act of war and accused
+ * Kigali"), else the main clause's subject.
+ */
+function coordinatedSubject(r: ReadSentence, ti: number): Mention | null {
+  for (let k = r.mentions.length - 1; k >= 0; k--) {
+    const m = r.mentions[k]!;
+    if (m.to > ti || quoteOf(r, m.from)) continue;
+    const before = r.tokens[m.from - 1]?.lower === 'the' ? m.from - 2 : m.from - 1;
+    if (before >= 0 && CLAUSE_OPENERS.has(r.tokens[before]!.lower)) return m;
+  }
+  return mainSubject(r);
 }
 
 /** The main clause's subject: the first actor of the sentence outside quotes and not inside a prepositional phrase. */
@@ -328,7 +348,7 @@ const SPEAKER_GAP =
 function speakerAt(r: ReadSentence, src: string, ti: number): Mention | null {
   const toks = r.tokens;
   // "North Korea accused ..., and warned that ...": a coordinated verb shares the main clause's subject.
-  if (toks[ti - 1]?.lower === 'and' && !r.mentions.some((m) => m.to === ti - 1)) return mainSubject(r);
+  if (toks[ti - 1]?.lower === 'and' && !r.mentions.some((m) => m.to === ti - 1)) return coordinatedSubject(r, ti);
   const before = r.mentions.filter((m) => m.to <= ti && !quoteOf(r, m.from));
   const b = before[before.length - 1];
   if (b && toks.slice(b.to, ti).every((t) => SPEAKER_GAP.test(t.lower)) && ti - b.to <= 4 && !crossesClause(r, src, b.to - 1, ti)) return b;
@@ -374,7 +394,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
     const kindCategory = charge ? null : (KIND_CHARGE[accused.kind] ?? null);
     if (!charge && !fallback && !kindCategory) return;
     const reasons = [`${rule}: "${words}"`];
-    if (charge) reasons.push(`charge "${charge.text}" is ${charge.category} (lexicon term "${charge.term}")`);
+    if (charge) reasons.push(`charge "${charge.text}" is ${charge.category} (lexicon term "${charge.term}"${charge.note ? `; ${charge.note}` : ''})`);
     else if (kindCategory) reasons.push(`no charge word; ${kindCategory} because the accused is a ${accused.kind} ("${accused.detail}")`);
     else reasons.push(`charge not in the lexicon: "${fallback}"`);
     out.push({
@@ -477,7 +497,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const participial =
         (w.endsWith('ing') && (/,\s*$/.test(gapBefore) || ofDocument || ['in', 'after', 'while', 'by'].includes(prev ?? ''))) ||
         (prev === 'and' && !r.mentions.some((m) => m.to === ti - 1));
-      const main = participial ? mainSubject(r) : null;
+      const main = participial ? (prev === 'and' ? coordinatedSubject(r, ti) : mainSubject(r)) : null;
       const subj = main && main.to <= ti ? [main] : subjectBefore(r, src, ti);
       let obj = objectAfter(r, src, ti);
       const ofAt = toks.findIndex((t, i) => i > ti && (t.lower === 'of' || t.lower === 'for'));
@@ -505,6 +525,16 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const subj = subjectBefore(r, src, ti);
       const obj = objectAfter(r, src, ti);
       const charge = chargeAfter(r, ti);
+      if (!obj.length && subj.length) {
+        // "North Korea fires new ICBM; U.S., Japan and South Korea condemn 'flagrant violation'": what is condemned
+        // is the act of the clause before, so its doer and its charge are the accusation's.
+        const first = subj[0]!;
+        const doer = r.mentions.filter((m) => m.to <= first.from && !quoteOf(r, m.from) && !subj.some((x) => x.code === m.code)).pop();
+        const act =
+          doer && crossesClause(r, src, doer.to - 1, first.from) ? r.charges.find((c) => c.from >= doer.to && c.to <= first.from) : undefined;
+        if (doer && act) for (const a of subj) add(a, doer, act, 'condemned the act of the clause before', 0.75, span(doer.from, ti + 1));
+        continue;
+      }
       if (!charge) continue;
       // "condemned X for C": the condemned actor stands before the charge; "condemned the attack" accuses no one.
       for (const a of subj)
