@@ -72,7 +72,12 @@ export interface ProtocolMap {
     request: { from: string; fromIndex: number; to: string; toIndex: number; kind: 'confirmed' | 'rejected' };
     response: { ok: true } | { ok: false; error: ErrorInfo };
   };
+  /** Highlights these accusation sentences in the tab (side panel). */
+  highlightInTab: { request: { tabId: number; quotes: string[] }; response: HighlightResponse };
+  clearHighlights: { request: { tabId: number }; response: { ok: true; removed: number } | { ok: false; error: ErrorInfo } };
 }
+
+export type HighlightResponse = { ok: true; found: number; total: number; method: 'highlight' | 'mark' | 'none' } | { ok: false; error: ErrorInfo };
 
 export type MessageType = keyof ProtocolMap;
 
@@ -89,6 +94,8 @@ export const MESSAGE_TYPES = Object.keys({
   saveReport: true,
   libraryStatus: true,
   judgeCounterclaim: true,
+  highlightInTab: true,
+  clearHighlights: true,
 } satisfies Record<MessageType, true>) as MessageType[];
 
 /**

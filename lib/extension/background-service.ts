@@ -6,6 +6,7 @@ import { judgeCounterclaim } from '../library/links';
 import type { LibraryDB } from '../library/db';
 import type { AnalyzeTabResponse, ErrorInfo, Handlers, PageAnalysis, PageExtract } from '../messaging';
 import { checkMessage, clampArticle, describeRejection } from './schemas';
+import { createHighlightHandlers, type HighlightDeps } from './highlight-handlers';
 
 /** What the service needs from the browser, passed in so that tests can run it in Node. */
 export interface BackgroundDeps {
@@ -15,6 +16,9 @@ export interface BackgroundDeps {
   extractFromTab(tabId: number): Promise<PageExtract>;
   setBadge(tabId: number, text: string): Promise<void>;
   log?(message: string): void;
+  /** The side panel's in-page highlighting (lib/extension/highlight-handlers.ts); optional so tests may leave it out. */
+  highlightInTab?: HighlightDeps['highlightInTab'];
+  clearHighlightsInTab?: HighlightDeps['clearHighlightsInTab'];
 }
 
 const READABLE = /^(https?|file):/i;
@@ -38,6 +42,7 @@ const fail = (code: ErrorInfo['code'], message: string, selectionAvailable = fal
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db } = deps;
   return {
+    ...createHighlightHandlers(deps, restrictedReason),
     async analyzeTab({ tabId, useSelection }) {
       if (!Number.isInteger(tabId)) return fail('bad-request', 'No tab was given.');
       const url = await deps.getTabUrl(tabId).catch(() => undefined);

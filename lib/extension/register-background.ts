@@ -3,6 +3,8 @@ import { LibraryDB } from '../library/db';
 import type { Handlers, PageExtract } from '../messaging';
 import { createHandlers, routeMessage } from './background-service';
 import { installStarterLibrary } from './starter';
+import { browserHighlightDeps } from './highlight-browser';
+import { registerAutoCheck } from './auto-check-browser';
 
 /** The toolbar button's API: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
 function toolbarAction(): typeof browser.action {
@@ -26,6 +28,7 @@ export function registerBackground(): Handlers {
       if (text) await action.setBadgeBackgroundColor({ tabId, color: '#ea580c' });
     },
     log: (m) => console.warn(`[counterclaim] ${m}`),
+    ...browserHighlightDeps(),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
@@ -54,6 +57,8 @@ export function registerBackground(): Handlers {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void toolbarAction().setBadgeText({ tabId, text: '' });
   });
+  // Opt-in, off by default: read pages of the sites the user listed when they finish loading.
+  registerAutoCheck(handlers);
 
   return handlers;
 }

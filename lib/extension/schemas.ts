@@ -237,6 +237,12 @@ export const REQUEST_SCHEMAS: { [K in MessageType]: Schema<ProtocolMap[K]['reque
     toIndex: accusationIndex,
     kind: oneOf(['confirmed', 'rejected'] as const),
   }),
+  highlightInTab: object<ProtocolMap['highlightInTab']['request']>({
+    tabId: integer({ min: 0, max: 2 ** 31 - 1 }),
+    // The page's accusation sentences: one per accusation the side panel shows.
+    quotes: array(string({ min: 1, max: LIMITS.quote }), { max: 200 }),
+  }),
+  clearHighlights: object<ProtocolMap['clearHighlights']['request']>({ tabId: integer({ min: 0, max: 2 ** 31 - 1 }) }),
 };
 
 export type MessageCheck = { ok: true; message: Message } | { ok: false; type: MessageType | null; problem: Problem };

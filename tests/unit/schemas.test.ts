@@ -16,6 +16,8 @@ const VALID: { [K in MessageType]: ProtocolMap[K]['request'] } = {
   saveReport: { page: { article: czechMini, analysis: analyzeArticle(czechMini), fromSelection: false } },
   libraryStatus: {},
   judgeCounterclaim: { from: 'a1b2c3', fromIndex: 0, to: 'starter-czech-china', toIndex: 2, kind: 'confirmed' },
+  highlightInTab: { tabId: 7, quotes: ['The Czech Republic strongly condemns the malicious cyber campaign.'] },
+  clearHighlights: { tabId: 7 },
 };
 
 const clone = <T>(v: T): T => structuredClone(v);
