@@ -8,11 +8,14 @@ export default defineConfig({
   // COUNTERCLAIM_OUT lets two builds run side by side (each engineer's e2e run, the benchmark) without clobbering.
   outDir: process.env.COUNTERCLAIM_OUT ?? '.output',
   hooks: {
-    // The benchmark page drives the real IndexedDB in Chromium; it exists only in the e2e build, never in a shipped one.
+    // The benchmark page drives the real IndexedDB in Chromium, and the Firefox smoke script lets the Firefox test reach
+    // the background; both exist only in the e2e build, never in a shipped one.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.mode === 'e2e') return;
-      const bench = entrypoints.findIndex((e) => e.name === 'bench');
-      if (bench >= 0) entrypoints.splice(bench, 1);
+      for (const name of ['bench', 'firefox-smoke']) {
+        const i = entrypoints.findIndex((e) => e.name === name);
+        if (i >= 0) entrypoints.splice(i, 1);
+      }
     },
   },
   manifest: ({ mode, browser }) => ({

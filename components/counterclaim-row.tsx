@@ -121,4 +121,3 @@ export function CounterclaimRow({
   );
 }
 
-export { formatDate };

@@ -3,11 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureFirefox } from './lib/firefox.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const chrome = ensureChromium();
+const firefox = ensureFirefox();
 mkdirSync('.cache', { recursive: true });
 
 let passed = 0;
@@ -31,7 +33,10 @@ check('formatting (prettier --check)', bin('prettier'), ['--check', '.', '--log-
 function vitest(label, args, reportFile) {
   step(label);
   rmSync(reportFile, { force: true });
-  const status = run(bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${reportFile}`], { CHROME_PATH: chrome });
+  const status = run(bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${reportFile}`], {
+    CHROME_PATH: chrome,
+    ...(firefox ? { FIREFOX_PATH: firefox } : {}),
+  });
   if (!existsSync(reportFile)) {
     console.error(`${label}: the test runner produced no report (exit ${status}).`);
     failed++;
@@ -46,11 +51,11 @@ function vitest(label, args, reportFile) {
 
 vitest('unit tests', [], '.cache/unit-report.json');
 
-step('build the e2e extension (wxt build --mode e2e)');
-if (run(bin('wxt'), ['build', '--mode', 'e2e']) !== 0) {
+step('build the e2e extensions (wxt build --mode e2e, for Chromium and Firefox)');
+if (run(bin('wxt'), ['build', '--mode', 'e2e']) !== 0 || run(bin('wxt'), ['build', '-b', 'firefox', '--mode', 'e2e']) !== 0) {
   failed++;
 } else {
-  vitest('end-to-end tests (Chromium)', ['--config', 'vitest.e2e.config.ts'], '.cache/e2e-report.json');
+  vitest('end-to-end tests (Chromium, and Firefox ESR for the smoke test)', ['--config', 'vitest.e2e.config.ts'], '.cache/e2e-report.json');
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

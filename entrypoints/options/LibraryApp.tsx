@@ -12,7 +12,8 @@ import { convertGdelt, GdeltImportError } from '@/lib/gdelt/import';
 import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
 import { CHARGE_CATEGORIES, RELATIONS, type ChargeCategory, type Relation } from '@/lib/types';
 import { ClaimCard } from '@/components/claim-card';
-import { CounterclaimRow, formatDate } from '@/components/counterclaim-row';
+import { CounterclaimRow } from '@/components/counterclaim-row';
+import { formatDate } from '@/components/labels';
 import { StatusMessage } from '@/components/status-message';
 import { TagEditor } from '@/components/tag-editor';
 
