@@ -325,6 +325,19 @@ function anyCharge(r: ReadSentence, ti: number): ChargeHit | null {
   return chargeAfter(r, ti) ?? [...r.charges].reverse().find((c) => c.from < ti) ?? null;
 }
 
+/** Up to eight words of the clause that starts at token `from`. */
+function clauseFrom(r: ReadSentence, source: string, from: number): string {
+  const start = r.tokens[from]?.start;
+  if (start === undefined) return '';
+  return source
+    .slice(start, r.sentence.end)
+    .split(/[,.;:!?"“”‘’]|\s[–—]\s/)[0]!
+    .split(/\s+/)
+    .slice(0, 8)
+    .join(' ')
+    .trim();
+}
+
 /** "accused X of <words>": the words after "of", for a charge the lexicon does not know. */
 function ofPhrase(r: ReadSentence, source: string, ti: number): string {
   const of = r.tokens.findIndex((t, i) => i > ti && t.lower === 'of');
@@ -639,6 +652,13 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const charge = other ? r.charges.find((c) => c.from > other.to && c.from <= other.to + 12) : undefined;
       const subj = subjectBefore(r, src, ti)[0] ?? mainSubject(r);
       if (other && charge && subj) add(subj, other, charge, 'cut ties over a charge', 0.7, span(ti, charge.to));
+      else if (other && subj) {
+        // "Mexico broke off relations with Ecuador on Saturday after Ecuadorian police forced their way into its
+        // embassy": the act that ties were cut over is the grievance, in the article's words.
+        const cause = toks.findIndex((t, i) => i > other.to && i <= other.to + 4 && (t.lower === 'after' || t.lower === 'over'));
+        const words = cause > 0 ? clauseFrom(r, src, cause + 1) : '';
+        if (words.split(' ').length >= 3) add(subj, other, null, 'cut ties over an act', 0.6, span(ti, cause + 1), words);
+      }
     }
     // In a sentence that denies, "calling it propaganda" characterises the allegation: a denial, never an accusation.
     if (CALL.has(w) && !['for', 'on', 'upon'].includes(toks[ti + 1]?.lower ?? '') && !toks.some((t, i) => i < ti && DENY.has(t.lower))) {
