@@ -1,24 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { LibraryDB, type ReportRecord } from '@/lib/library/db';
+import { LibraryDB } from '@/lib/library/db';
 import { findCounterclaims } from '@/lib/library/reports';
-import { sendMessage, type CounterclaimView } from '@/lib/messaging';
+import { sendMessage } from '@/lib/messaging';
 import { toCounterclaimView } from '@/lib/extension/views';
-import { sharedTerms } from '@/lib/compare/align';
-import type { Accusation } from '@/lib/types';
 import { t } from '@/lib/i18n';
 import { categoryLabel, relationName, relationReadsAs } from '@/components/labels';
-import { Comparison, type ComparisonSide } from '@/components/comparison';
+import { Comparison } from '@/components/comparison';
+import { counterclaimKey as keyOf, useComparison, type ComparisonCurrent as Current } from '@/components/use-comparison';
 import { StatusMessage } from '@/components/status-message';
 
 const db = new LibraryDB();
-
-interface Current {
-  article: ComparisonSide['article'];
-  accusations: Accusation[];
-  primary: number | null;
-  counterclaims: CounterclaimView[];
-}
 
 type Loaded = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; current: Current };
 
@@ -43,14 +35,11 @@ async function loadCurrent(params: URLSearchParams): Promise<Current> {
   throw new Error(t('compareNoSource'));
 }
 
-const keyOf = (c: CounterclaimView) => `${c.report.id}:${c.accusation.index}`;
-
 /** The full comparison: the current article and a chosen counterclaim in aligned rows; switch between counterclaims. */
 export function CompareApp() {
   const params = useMemo(() => new URLSearchParams(location.search), []);
   const [loaded, setLoaded] = useState<Loaded>({ phase: 'loading' });
   const [chosen, setChosen] = useState<string | null>(params.get('with') ? `${params.get('with')}:${params.get('i') ?? '0'}` : null);
-  const [stored, setStored] = useState<ReportRecord | null | undefined>(undefined);
 
   useEffect(() => {
     loadCurrent(params).then(
@@ -59,20 +48,14 @@ export function CompareApp() {
     );
   }, [params]);
 
-  const candidates = loaded.phase === 'ready' ? loaded.current.counterclaims.filter((c) => c.judgement !== 'rejected') : [];
-  const selected = candidates.find((c) => keyOf(c) === chosen) ?? candidates.find((c) => c.relation !== 'echo') ?? candidates[0] ?? null;
+  const { candidates, selected, stored, left, right, terms } = useComparison(db, loaded.phase === 'ready' ? loaded.current : null, chosen);
 
   useEffect(() => {
     if (!selected) return;
-    let live = true;
-    db.reports.get(selected.report.id).then((r) => live && setStored(r ?? null));
     const next = new URLSearchParams(location.search);
     next.set('with', selected.report.id);
     next.set('i', String(selected.accusation.index));
     history.replaceState(null, '', `?${next}`);
-    return () => {
-      live = false;
-    };
   }, [selected]);
 
   if (loaded.phase === 'loading') return <StatusMessage kind="loading" title={t('compareReading')} />;
@@ -85,34 +68,6 @@ export function CompareApp() {
       </main>
     );
   const { current } = loaded;
-  const left: ComparisonSide | null =
-    selected && current.accusations[selected.against]
-      ? { label: t('rowThisArticle'), accusation: current.accusations[selected.against]!, article: current.article }
-      : null;
-  const storedAccusation = selected && stored ? stored.accusations[selected.accusation.index] : undefined;
-  const right: ComparisonSide | null =
-    storedAccusation && stored
-      ? { label: selected!.relation === 'echo' ? t('rowAlsoReported') : t('rowCounterclaim'), accusation: storedAccusation, article: stored }
-      : null;
-  const actorWords =
-    left && right
-      ? [left, right]
-          .flatMap((s) => [s.accusation.accuser, s.accusation.accused])
-          .flatMap((a) => `${a.name} ${a.code}`.toLowerCase().split(/\s+/))
-          .filter((w) => w.length > 1)
-      : [];
-  const terms = (
-    left && right
-      ? sharedTerms(
-          `${left.accusation.quote} ${left.accusation.charge.text} ${left.accusation.facets.targets.join(' ')}`,
-          `${right.accusation.quote} ${right.accusation.charge.text} ${right.accusation.facets.targets.join(' ')}`,
-        )
-      : []
-  ).filter(
-    // The parties' own names are shared by design; the telling words are the rest.
-    (t) => !actorWords.includes(t) && !actorWords.some((w) => t.startsWith(w)),
-  );
-
   return (
     <main className="compare">
       <header className="compare-head">
