@@ -815,6 +815,24 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
       c.charge = specific.charge;
     }
   }
+  // An armed act named by its means ("drone attack", "missile strike") that the accuser itself calls something else
+  // ("Lapid called the strike 'Iranian terrorism'") is what the accuser says it is.
+  for (const c of candidates) {
+    if (!c.accuser || c.charge?.category !== 'military_aggression') continue;
+    const called = candidates.find(
+      (p) =>
+        p.rule === 'called it a charge' &&
+        p.accuser?.code === c.accuser!.code &&
+        p.accused.code === c.accused.code &&
+        p.charge &&
+        !p.charge.weak &&
+        p.charge.category !== 'military_aggression',
+    );
+    if (called) {
+      c.reasons.push(`the act "${c.charge.text}" read as ${called.charge!.category}: the accuser calls it "${called.charge!.text}"`);
+      c.charge = called.charge;
+    }
+  }
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (!c.accuser || c.accuser.code === c.accused.code) continue;
