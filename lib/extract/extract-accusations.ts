@@ -91,6 +91,8 @@ interface ReadSentence {
   charges: ChargeHit[];
   /** Token ranges inside quotation marks (found on first use). */
   readonly quotes: [number, number][];
+  /** The main subject of the nearest sentence before (two at most, same field), for "It said" (set by the caller). */
+  previousSubject: () => Mention | null;
 }
 
 /** An accusation found in one sentence, before the article-level merge. The accuser may be missing (headline style). */
@@ -128,6 +130,13 @@ export function extractAccusations({ title, text }: ExtractOptions): Accusation[
   const denials: { code: string; text: string }[] = [];
   all.forEach((r, i) => {
     if (!r.relevant) return;
+    r.previousSubject = () => {
+      for (let k = i - 1; k >= Math.max(0, i - 2) && all[k]!.field === r.field; k--) {
+        const subject = speakerOf(all[k]!, all[k]!.source) ?? mainSubject(all[k]!);
+        if (subject) return subject;
+      }
+      return null;
+    };
     // Actors of the two sentences before, for "its neighbour" and the like (the headline stands apart).
     const prior = () =>
       all
@@ -186,6 +195,7 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
         get quotes() {
           return (quotes ??= findQuotes(tokens, source, sentence));
         },
+        previousSubject: () => null,
       };
     });
 }
@@ -365,12 +375,41 @@ function speakerAt(r: ReadSentence, src: string, ti: number): Mention | null {
   const before = r.mentions.filter((m) => m.to <= ti && !quoteOf(r, m.from));
   const b = before[before.length - 1];
   if (b && toks.slice(b.to, ti).every((t) => SPEAKER_GAP.test(t.lower)) && ti - b.to <= 4 && !crossesClause(r, src, b.to - 1, ti)) return b;
+  const referring = referringSpeaker(r, ti);
+  if (referring) return referring;
   const after = r.mentions.find((m) => (m.from === ti + 1 || (m.from === ti + 2 && toks[ti + 1]!.lower === 'the')) && !quoteOf(r, m.from));
   if (after) return after;
   // "American agencies and their Five Eyes partners warned": the verb's subject, a few words back in the same clause.
   const subj = subjectBefore(r, src, ti);
   const head = subj[0];
   return head && ti - subj[subj.length - 1]!.to <= 6 ? head : null;
+}
+
+const SPEAKER_PRONOUNS = set(triggers.speakerAnaphora.pronouns);
+const SPEAKER_NOUNS = set(triggers.speakerAnaphora.nouns);
+
+/**
+ * "It said ...", "The ministry said in a statement ...": a speaker named by a pronoun or a bare noun, standing for
+ * the main subject of the sentence before; the mention is placed on this sentence's words.
+ */
+function referringSpeaker(r: ReadSentence, ti: number): Mention | null {
+  const toks = r.tokens;
+  let k = ti - 1;
+  while (k >= 0 && ti - k <= 3 && SPEAKER_GAP.test(toks[k]!.lower) && !SPEAKER_NOUNS.has(toks[k]!.lower)) k--;
+  const w = toks[k]?.lower;
+  if (w === undefined) return null;
+  let from = -1;
+  if (SPEAKER_PRONOUNS.has(w) && (k === 0 || /[,;:]\s*$/.test(r.source.slice(toks[k - 1]!.end, toks[k]!.start)))) from = k;
+  else if (
+    SPEAKER_NOUNS.has(w) &&
+    toks[k - 1]?.lower === 'the' &&
+    (k === 1 || /[,;:]\s*$/.test(r.source.slice(toks[k - 2]!.end, toks[k - 1]!.start)))
+  )
+    from = k - 1;
+  if (from < 0 || r.mentions.some((m) => m.from <= k && m.to > from)) return null;
+  const back = r.previousSubject();
+  if (!back) return null;
+  return { ...back, from, to: k + 1, start: toks[from]!.start, end: toks[k]!.end, detail: back.detail };
 }
 
 /** The speaker of a sentence: of its first speech verb (outside `exclude`) that has one, or "according to X". */
@@ -431,6 +470,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
     if (DENY.has(w)) {
       const subj = subjectBefore(r, src, ti);
       for (const d of subj) denials.push({ code: d.code, text: r.sentence.text });
+      let allegation = false;
       // "India rejected Pakistan's allegation that it sponsors terrorism": the allegation is Pakistan's, against India.
       for (let k = ti + 1; k < Math.min(toks.length, ti + 8); k++) {
         if (!ALLEGATION.has(toks[k]!.lower)) continue;
@@ -441,7 +481,19 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
         const nextRule = toks.findIndex((t, i) => i > k && (ACCUSE.has(t.lower) || BLAME.has(t.lower)));
         const charge = r.charges.find((c) => c.from > k && c.from <= k + 10 && (nextRule < 0 || c.from < nextRule)) ?? null;
         if (owner && accused) add(owner, accused, charge, 'rejected allegation', 0.8, span(ti, k + 1));
+        allegation = true;
         break;
+      }
+      // "Russia denies its fighter jets violated Estonian airspace", "The Kremlin denied interfering": what a state
+      // denies doing is what it stands accused of, by an accuser the article names elsewhere (else nothing is read).
+      const head = subj[0];
+      if (!allegation && head && w.startsWith('den') && !quoteOf(r, ti)) {
+        const nextRule = toks.findIndex((t, i) => i > ti && (ACCUSE.has(t.lower) || BLAME.has(t.lower) || SPEECH.has(t.lower)));
+        const charge = r.charges.find((c) => c.from > ti && c.from <= ti + 8 && (nextRule < 0 || c.from < nextRule) && !c.weak);
+        const other = r.mentions.find(
+          (m) => m.from > ti && m.code !== head.code && m.to <= (charge?.from ?? 0) && !['its', 'their'].includes(toks[m.from - 1]?.lower ?? ''),
+        );
+        if (charge && !other) add(null, head, charge, 'denied a charge (the accused side)', 0.6, span(ti, charge.to));
       }
       continue;
     }
@@ -795,7 +847,8 @@ function assemble(candidates: Candidate[], denials: { code: string; text: string
     if (c.accuser) continue;
     const category = c.charge?.category;
     const peers = complete.filter((p) => p.accused.code === c.accused.code && (!category || p.charge?.category === category));
-    const pool = peers.length ? peers : complete.filter((p) => p.accused.code === c.accused.code);
+    // A denial says what was charged but not by whom: only an accusation of the same charge lends its accuser.
+    const pool = peers.length || c.rule.startsWith('denied') ? peers : complete.filter((p) => p.accused.code === c.accused.code);
     if (!pool.length) continue;
     const best = [...pool].sort((x, y) => accuserPreference(y, titleCodes, igo) - accuserPreference(x, titleCodes, igo))[0]!;
     c.accuser = best.accuser;
