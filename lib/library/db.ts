@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Accusation, ChargeCategory } from '../types';
 import { deriveSearchFields } from './derive';
+import { rebuildPostings } from './postings';
 
 /** Where a report came from. */
 export type ReportSource = 'saved' | 'selection' | 'starter' | 'import' | 'gdelt';
@@ -48,7 +49,10 @@ export interface ReportRecord extends ReportData {
   sortTitle: string;
 }
 
-/** One accusation of a report, flattened so the matcher can find it through indexes. Trashed reports have none. */
+/**
+ * One accusation of a report, flattened for the matcher: what a posting of the match index holds (see postings.ts).
+ * Trashed reports have none. (Schema versions 1 and 2 stored these as rows of an `accusations` table, with an `id`.)
+ */
 export interface AccusationRow {
   id?: number;
   reportId: string;
@@ -58,6 +62,29 @@ export interface AccusationRow {
   accused: string;
   category: ChargeCategory;
   publishedAt: string | null;
+}
+
+/** Which side of an accusation a posting list is about. */
+export type PostingRole = 'accuser' | 'accused';
+
+/**
+ * A chunk of the match index (schema 3): the accusations of one charge category in which one code plays one role,
+ * as parallel arrays (one entry a posting). `key` is `category|role|code|chunk` (see `postingKey`), so one key-range
+ * read gets every chunk of a list. The other side's code and the date are kept so the matcher can score a posting
+ * without reading its report.
+ */
+export interface PostingRecord {
+  key: string;
+  category: ChargeCategory;
+  role: PostingRole;
+  code: string;
+  chunk: number;
+  reportIds: string[];
+  /** Position of the accusation in its report. */
+  indexes: number[];
+  /** The code on the other side: the accused in an accuser list, the accuser in an accused list. */
+  others: string[];
+  dates: (string | null)[];
 }
 
 export type LinkKind = 'confirmed' | 'rejected' | 'manual';
@@ -116,6 +143,21 @@ export const SCHEMA: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // The accusation rows give way to the match index (a few packed records per actor, role and charge); reports
+    // lose the *words and *categories indexes (search reads the stored words; the category filter reads the match
+    // index). Fewer records and index entries make a large import several times faster.
+    version: 3,
+    stores: {
+      reports: 'id, canonicalUrl, contentHash, savedAt, publishedAt, source, *tags, trashedAt, *countries, sortTitle',
+      accusations: null,
+      postings: 'key',
+      links: '++id, from, to, [from+to], kind',
+    },
+    upgrade: async (tx) => {
+      await rebuildPostings(tx.table('reports'), tx.table('postings'));
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
@@ -131,7 +173,7 @@ export function applySchema(db: Dexie, versions: readonly SchemaVersion[] = SCHE
 /** The library database, at the latest version of `SCHEMA`. */
 export class LibraryDB extends Dexie {
   reports!: EntityTable<ReportRecord, 'id'>;
-  accusations!: EntityTable<AccusationRow, 'id'>;
+  postings!: EntityTable<PostingRecord, 'key'>;
   links!: EntityTable<LinkRecord, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {

@@ -1,5 +1,6 @@
 import type { ChargeCategory } from '../types';
 import type { AccusationRow, ReportData, ReportRecord } from './db';
+import { accusationRows } from './postings';
 
 /** Words of the body text that go into the search terms: the start of an article says what it is about. */
 export const TEXT_WORDS = 300;
@@ -107,7 +108,7 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return out;
 }
 
-/** A report ready to write: the record with its derived fields, and its accusation rows (none when trashed). */
+/** A report ready to write: the record with its derived fields, and its match-index postings (none when trashed). */
 export interface PreparedReport {
   record: ReportRecord;
   rows: AccusationRow[];
@@ -141,17 +142,7 @@ export function prepareReport(data: ReportData & { trashedAt?: string }): Prepar
     ...(data.trashedAt ? { trashedAt: data.trashedAt } : {}),
     ...deriveSearchFields(data),
   };
-  const rows: AccusationRow[] = record.trashedAt
-    ? []
-    : record.accusations.map((a, index) => ({
-        reportId: record.id,
-        index,
-        accuser: a.accuser.code,
-        accused: a.accused.code,
-        category: a.charge.category,
-        publishedAt: record.publishedAt,
-      }));
-  return { record, rows };
+  return { record, rows: accusationRows(record) };
 }
 
 /** The portable part of a stored report (what the library file holds): derived fields and the trash stamp removed. */

@@ -1,4 +1,5 @@
-import type { LibraryDB } from './db';
+import type { LibraryDB, ReportRecord } from './db';
+import { accusationRows, updatePostings } from './postings';
 import { normalizeTags } from './derive';
 import { toSummary, type ReportSummary } from './search';
 import { getReportOrThrow, writeReport } from './write';
@@ -10,7 +11,7 @@ const DAY_MS = 86_400_000;
  * duplicates ignoring case, case kept) and returns them. The search terms follow.
  */
 export async function setTags(db: LibraryDB, id: string, tags: string[]): Promise<string[]> {
-  return db.transaction('rw', db.reports, db.accusations, async () => {
+  return db.transaction('rw', db.reports, db.postings, async () => {
     const report = await getReportOrThrow(db, id);
     const normalized = normalizeTags(tags);
     await writeReport(db, { ...report, tags: normalized });
@@ -20,7 +21,7 @@ export async function setTags(db: LibraryDB, id: string, tags: string[]): Promis
 
 /** Replaces a report's notes. */
 export async function setNotes(db: LibraryDB, id: string, notes: string): Promise<void> {
-  await db.transaction('rw', db.reports, db.accusations, async () => {
+  await db.transaction('rw', db.reports, db.postings, async () => {
     const report = await getReportOrThrow(db, id);
     await writeReport(db, { ...report, notes: String(notes) });
   });
@@ -28,11 +29,11 @@ export async function setNotes(db: LibraryDB, id: string, notes: string): Promis
 
 /**
  * Moves a report to the trash: it stays in the database (and its links stay), but it leaves every query, count and
- * match, because its accusation rows are removed. `restoreReport` undoes it. Trashing a trashed report keeps its
+ * match, because its postings leave the match index. `restoreReport` undoes it. Trashing a trashed report keeps its
  * first date. Returns the trash date.
  */
 export async function trashReport(db: LibraryDB, id: string, now: Date = new Date()): Promise<{ id: string; trashedAt: string }> {
-  return db.transaction('rw', db.reports, db.accusations, async () => {
+  return db.transaction('rw', db.reports, db.postings, async () => {
     const report = await getReportOrThrow(db, id);
     const trashedAt = report.trashedAt ?? now.toISOString();
     await writeReport(db, { ...report, trashedAt });
@@ -40,9 +41,9 @@ export async function trashReport(db: LibraryDB, id: string, now: Date = new Dat
   });
 }
 
-/** Takes a report out of the trash and rebuilds its accusation rows, so it matches again. */
+/** Takes a report out of the trash and posts its accusations again, so it matches again. */
 export async function restoreReport(db: LibraryDB, id: string): Promise<void> {
-  await db.transaction('rw', db.reports, db.accusations, async () => {
+  await db.transaction('rw', db.reports, db.postings, async () => {
     const report = await getReportOrThrow(db, id);
     delete report.trashedAt;
     await writeReport(db, report);
@@ -55,9 +56,9 @@ export async function listTrash(db: LibraryDB): Promise<ReportSummary[]> {
   return trashed.sort((a, b) => (b.trashedAt ?? '').localeCompare(a.trashedAt ?? '')).map(toSummary);
 }
 
-/** Deletes a report for good: the report, its accusation rows and its links. Returns whether there was one. */
+/** Deletes a report for good: the report, its postings and its links. Returns whether there was one. */
 export async function deleteForever(db: LibraryDB, id: string): Promise<boolean> {
-  return db.transaction('rw', db.reports, db.accusations, db.links, async () => {
+  return db.transaction('rw', db.reports, db.postings, db.links, async () => {
     if (!(await db.reports.get(id))) return false;
     await deleteReports(db, [id]);
     return true;
@@ -65,8 +66,9 @@ export async function deleteForever(db: LibraryDB, id: string): Promise<boolean>
 }
 
 async function deleteReports(db: LibraryDB, ids: string[]): Promise<void> {
+  const gone = (await db.reports.bulkGet(ids)).filter((r): r is ReportRecord => !!r);
   await db.reports.bulkDelete(ids);
-  await db.accusations.where('reportId').anyOf(ids).delete();
+  await updatePostings(db.postings, gone.flatMap(accusationRows), []);
   await db.links.where('from').anyOf(ids).delete();
   await db.links.where('to').anyOf(ids).delete();
 }
@@ -74,7 +76,7 @@ async function deleteReports(db: LibraryDB, ids: string[]): Promise<void> {
 /** Deletes for good the reports that have been in the trash for more than `olderThanDays` days. Returns how many. */
 export async function purgeTrash(db: LibraryDB, olderThanDays = 30, now: Date = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - olderThanDays * DAY_MS).toISOString();
-  return db.transaction('rw', db.reports, db.accusations, db.links, async () => {
+  return db.transaction('rw', db.reports, db.postings, db.links, async () => {
     const ids = (await db.reports.where('trashedAt').below(cutoff).primaryKeys()) as string[];
     if (ids.length) await deleteReports(db, ids);
     return ids.length;

@@ -3,6 +3,7 @@ import { canonicalizeUrl } from '../article/canonical-url';
 import type { LibraryDB, LinkRecord, ReportData, ReportRecord } from './db';
 import { LibraryError } from './db';
 import { normalizeTags, prepareReport, toReportData, type PreparedReport } from './derive';
+import { accusationRows, updatePostings } from './postings';
 import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink } from './file-format';
 
 export {
@@ -217,7 +218,7 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
   const total = incoming.length;
   throwIfAborted(signal);
 
-  return db.transaction('rw', db.reports, db.accusations, db.links, async () => {
+  return db.transaction('rw', db.reports, db.postings, db.links, async () => {
     // Which of the file's reports the library already holds, by id, canonical URL and content hash (index keys only).
     const ids = incoming.map((r) => r.id);
     // Against a library not much larger than the file, reading all its ids (one getAllKeys) beats a cursor walk.
@@ -293,11 +294,6 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
     let done = total - writes.length;
     onProgress?.(done, total);
 
-    if (changed.length)
-      await db.accusations
-        .where('reportId')
-        .anyOf(changed.map((c) => c.record.id))
-        .delete();
     for (let i = 0; i < writes.length; i += chunkSize) {
       throwIfAborted(signal);
       const chunk = writes.slice(i, i + chunkSize);
@@ -306,11 +302,17 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
       const changedOnes = chunk.filter((p) => !fresh.has(p.record.id));
       if (newOnes.length) await db.reports.bulkAdd(newOnes.map((p) => p.record));
       if (changedOnes.length) await db.reports.bulkPut(changedOnes.map((p) => p.record));
-      const rows = chunk.flatMap((p) => p.rows);
-      if (rows.length) await db.accusations.bulkAdd(rows);
       done += chunk.length;
       onProgress?.(done, total);
     }
+    // The match index in one pass: the changed reports' old postings out, every written report's postings in.
+    throwIfAborted(signal);
+    const oldRows = changed.flatMap((p) => accusationRows(originals.get(p.record.id)!));
+    await updatePostings(
+      db.postings,
+      oldRows,
+      writes.flatMap((p) => p.rows),
+    );
 
     const links = await importLinks(db, checked.file.links, idMap);
     throwIfAborted(signal);

@@ -8,6 +8,7 @@ import { rankCounterclaims, type Counterclaim, type StoredAccusation, toStoredAc
 import type { AccusationRow, LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
 import { normalizeTags } from './derive';
 import { writeReport } from './write';
+import { readRows } from './postings';
 
 export interface SaveInput {
   article: ArticleContent;
@@ -60,7 +61,7 @@ export async function saveReport(db: LibraryDB, input: SaveInput, now: Date = ne
   const { article, analysis } = input;
   const hash = contentHash(article.text);
   const canonical = canonicalizeUrl(article.canonicalUrl ?? article.url);
-  return db.transaction('rw', db.reports, db.accusations, async () => {
+  return db.transaction('rw', db.reports, db.postings, async () => {
     const existing = await findExisting(db, canonical, article.text, true);
     const stamp = now.toISOString();
     const report = await writeReport(db, {
@@ -146,27 +147,16 @@ export function similarCategories(category: ChargeCategory): ChargeCategory[] {
 /** Key of a judged pair seen from the current report: its accusation, the other report and its accusation. */
 const pairKey = (against: number, reportId: string, storedIndex: number) => `${against}|${reportId}|${storedIndex}`;
 
-/**
- * The accusation rows under each of `keys` of a compound index. One `equals` read a key rather than `anyOf`: each
- * is a single getAll on a key range, where `anyOf` walks a cursor row by row (several times slower in Chromium).
- */
-export async function rowsByKeys(
-  db: LibraryDB,
-  index: '[accuser+category]' | '[accused+category]',
-  keys: [string, string][],
-): Promise<AccusationRow[]> {
-  const unique = new Map(keys.map((k) => [k.join('|'), k]));
-  const parts = await Promise.all([...unique.values()].map((k) => db.accusations.where(index).equals(k).toArray()));
-  return parts.flat();
-}
+/** One posting's identity: its report and the accusation's position there. */
+const rowKey = (r: AccusationRow) => `${r.reportId}#${r.index}`;
 
 /**
- * The index rows that can answer `current`: same or related charge, and the roles of a reversal, mirror, turnabout
- * or echo. Key-range reads of the compound indexes ([accuser+category], [accused+category]); never a scan.
+ * The postings that can answer `current`: same or related charge, and the roles of a reversal, mirror, turnabout
+ * or echo. Key-range reads of the match index (postings.ts), one per list: never a scan.
  */
 async function candidateRows(db: LibraryDB, current: Accusation[]): Promise<AccusationRow[]> {
-  const byAccuser: [string, string][] = [];
-  const byAccused: [string, string][] = [];
+  const byAccuser: [string, ChargeCategory][] = [];
+  const byAccused: [string, ChargeCategory][] = [];
   for (const a of current) {
     if (a.accuser.code === a.accused.code) continue;
     for (const c of similarCategories(a.charge.category)) {
@@ -175,9 +165,9 @@ async function candidateRows(db: LibraryDB, current: Accusation[]): Promise<Accu
     }
   }
   if (!byAccuser.length) return [];
-  const [r1, r2] = await Promise.all([rowsByKeys(db, '[accuser+category]', byAccuser), rowsByKeys(db, '[accused+category]', byAccused)]);
-  const rows = new Map<number, AccusationRow>();
-  for (const r of [...r1, ...r2]) if (r.id !== undefined) rows.set(r.id, r);
+  const [r1, r2] = await Promise.all([readRows(db.postings, 'accuser', byAccuser), readRows(db.postings, 'accused', byAccused)]);
+  const rows = new Map<string, AccusationRow>();
+  for (const r of [...r1, ...r2]) rows.set(rowKey(r), r);
   return [...rows.values()];
 }
 
@@ -215,7 +205,7 @@ function pruneRows(
   if (rows.length <= limit) return rows;
   const stubs = rows.map((r) => {
     const stub: StoredAccusation = {
-      reportId: `row:${r.id}`,
+      reportId: `row:${rowKey(r)}`,
       accuser: { code: r.accuser, name: r.accuser, detail: '' },
       accused: { code: r.accused, name: r.accused, detail: '' },
       category: r.category,
@@ -228,7 +218,7 @@ function pruneRows(
   const base = new Map<string, { score: number; against: number }>();
   for (const c of rankCounterclaims(current, publishedAt, stubs)) base.set(c.stored.reportId, c);
   const scored = rows
-    .map((r) => ({ row: r, ...(base.get(`row:${r.id}`) ?? { score: 0, against: 0 }) }))
+    .map((r) => ({ row: r, ...(base.get(`row:${rowKey(r)}`) ?? { score: 0, against: 0 }) }))
     .filter((s) => !hidden(s.against, s.row))
     .sort((x, y) => y.score - x.score);
   // The final ranking keeps one counterclaim per report and role/charge triple, so count distinct ones.
@@ -255,8 +245,8 @@ function describeLinked(a: Accusation, b: StoredAccusation): string {
 
 /**
  * Finds and ranks the stored accusations that answer `analysis` (reversal, mirror, turnabout, echo), best first.
- * Reads the compound indexes for the codes and charges involved, then only the reports those rows belong to;
- * never scans the library. Reports in the trash have no rows, so they never match.
+ * Reads the match index for the codes and charges involved (a few records), then only the reports that can make the
+ * result; never scans the library. Reports in the trash have no postings, so they never match.
  *
  * With `options.currentReportId`, the user's links of that report apply (see FindCounterclaimsOptions) and a link
  * made by hand whose roles fit none of the four relations comes back as relation `linked`.

@@ -3,7 +3,8 @@ import { chargeSimilarity } from '../charges/taxonomy';
 import { relationBetween } from '../match/relations';
 import type { AccusationRow, LibraryDB, LinkRecord, ReportRecord, ReportSource } from './db';
 import { isSearchWord, STOP_WORDS, tokenize } from './derive';
-import { rowsByKeys, similarCategories } from './reports';
+import { similarCategories } from './reports';
+import { readRows, reportIdsWithCategory } from './postings';
 
 export interface ReportQuery {
   /** Words that must all be found (see `queryReports`). */
@@ -77,12 +78,33 @@ export function toSummary(r: ReportRecord): ReportSummary {
   return s;
 }
 
-/** One filter: how many reports its index holds for it, their ids, and the same test in memory. */
+/**
+ * One filter: how many reports its index holds for it, their ids, and the same test in memory. The text filter has
+ * no index (count `Infinity`): it is tested on the reports the other filters leave, or found by a scan when it is
+ * the only one.
+ */
 interface Criterion {
   count(): Promise<number>;
   keys(): Promise<string[]>;
   test(r: ReportRecord): boolean;
 }
+
+/** Reports read a request when scanning the library. */
+const SCAN_PAGE = 1000;
+
+/** Reads every report, a page at a time in primary-key order (one getAll each), and hands each to `visit`. */
+async function scanReports(db: LibraryDB, visit: (r: ReportRecord) => void): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const page: ReportRecord[] = await (last === null ? db.reports.orderBy(':id') : db.reports.where(':id').above(last)).limit(SCAN_PAGE).toArray();
+    for (const r of page) visit(r);
+    if (page.length < SCAN_PAGE) return;
+    last = page[page.length - 1]!.id;
+  }
+}
+
+/** Reports already read during this query (by a scan), so they are not read twice. */
+type ReadCache = Map<string, ReportRecord>;
 
 /**
  * The search words of a query. Every word must be found; the last one is a prefix (the user may still be typing)
@@ -97,25 +119,29 @@ export function queryWords(text: string): { exact: string[]; prefix: string | nu
   return { exact, prefix };
 }
 
-function criteria(db: LibraryDB, q: ReportQuery): Criterion[] {
+function criteria(db: LibraryDB, q: ReportQuery, cache: ReadCache): Criterion[] {
   const out: Criterion[] = [];
   const unique = (keys: string[]) => [...new Set(keys)];
   if (q.text?.trim()) {
     const { exact, prefix } = queryWords(q.text);
-    for (const w of exact)
-      out.push({
-        count: () => db.reports.where('words').equals(w).count(),
-        keys: async () => (await db.reports.where('words').equals(w).primaryKeys()) as string[],
-        test: (r) => r.words.includes(w),
-      });
-    if (prefix)
-      out.push({
-        count: () => db.reports.where('words').startsWith(prefix).count(),
-        keys: async () => unique((await db.reports.where('words').startsWith(prefix).primaryKeys()) as string[]),
-        test: (r) => r.words.some((w) => w.startsWith(prefix)),
-      });
-    // Only stop words: nothing the index can find.
+    // Only stop words: nothing can match.
     if (!exact.length && !prefix) out.push({ count: async () => 0, keys: async () => [], test: () => false });
+    else {
+      const test = (r: ReportRecord) => exact.every((w) => r.words.includes(w)) && (!prefix || r.words.some((w) => w.startsWith(prefix)));
+      out.push({
+        count: async () => Infinity,
+        keys: async () => {
+          const ids: string[] = [];
+          await scanReports(db, (r) => {
+            if (!test(r)) return;
+            ids.push(r.id);
+            if (cache.size < LOAD_LIMIT) cache.set(r.id, r);
+          });
+          return ids;
+        },
+        test,
+      });
+    }
   }
   if (q.country) {
     const code = q.country.trim().toUpperCase();
@@ -126,12 +152,17 @@ function criteria(db: LibraryDB, q: ReportQuery): Criterion[] {
     });
   }
   if (q.category) {
+    // From the match index: the accuser lists of the charge. Reports in the trash have no postings.
     const category = q.category;
-    out.push({
-      count: () => db.reports.where('categories').equals(category).count(),
-      keys: async () => (await db.reports.where('categories').equals(category).primaryKeys()) as string[],
-      test: (r) => r.categories.includes(category),
-    });
+    let ids: Promise<string[]> | null = null;
+    const keys = () =>
+      (ids ??= (async () => {
+        const found = await reportIdsWithCategory(db.postings, category);
+        if (q.includeTrashed)
+          for (const r of await db.reports.where('trashedAt').above('').toArray()) if (r.categories.includes(category)) found.add(r.id);
+        return [...found];
+      })());
+    out.push({ count: async () => (await keys()).length, keys, test: (r) => r.categories.includes(category) });
   }
   if (q.tag?.trim()) {
     const lower = q.tag.trim().toLowerCase();
@@ -223,7 +254,8 @@ async function orderedMembers(db: LibraryDB, sort: SortKey, order: 'asc' | 'desc
   return [...ids, ...undated].slice(0, need);
 }
 
-async function loadRecords(db: LibraryDB, ids: string[]): Promise<ReportRecord[]> {
+async function loadRecords(db: LibraryDB, ids: string[], cache?: ReadCache): Promise<ReportRecord[]> {
+  if (cache?.size && ids.every((id) => cache.has(id))) return ids.map((id) => cache.get(id)!);
   const out: ReportRecord[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) for (const r of await db.reports.bulkGet(ids.slice(i, i + CHUNK))) if (r) out.push(r);
   return out;
@@ -248,7 +280,8 @@ export async function queryReports(db: LibraryDB, query: ReportQuery = {}): Prom
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
   const offset = Math.max(0, query.offset ?? 0);
   const skip = query.includeTrashed ? new Set<string>() : await trashedIds(db);
-  const filters = criteria(db, query);
+  const cache: ReadCache = new Map();
+  const filters = criteria(db, query, cache);
 
   if (!filters.length && !query.relation) {
     const ids = await orderedIds(db, sort, order, offset + limit, skip);
@@ -281,7 +314,7 @@ export async function queryReports(db: LibraryDB, query: ReportQuery = {}): Prom
       candidates = await loadRecords(db, page);
     } else {
       const rest = ranked.slice(applied).map((r) => r.f);
-      candidates = (await loadRecords(db, members)).filter((r) => rest.every((f) => f.test(r)));
+      candidates = (await loadRecords(db, members, cache)).filter((r) => rest.every((f) => f.test(r)));
       candidates.sort(comparator(sort, order));
     }
   } else {
@@ -311,8 +344,7 @@ async function withCounterclaim(db: LibraryDB, reports: ReportRecord[], relation
       for (const c of similarCategories(a.charge.category)) keys.set(`${code}|${c}`, [code, c]);
     }
   if (!keys.size) return new Set();
-  const index = byAccuser ? '[accuser+category]' : '[accused+category]';
-  const rows = await rowsByKeys(db, index, [...keys.values()]);
+  const rows = await readRows(db.postings, byAccuser ? 'accuser' : 'accused', [...keys.values()]);
   const byKey = new Map<string, AccusationRow[]>();
   for (const row of rows) {
     const k = `${byAccuser ? row.accuser : row.accused}|${row.category}`;

@@ -1,16 +1,19 @@
 import type { LibraryDB, ReportData, ReportRecord } from './db';
 import { LibraryError } from './db';
 import { prepareReport } from './derive';
+import { accusationRows, sameRows, updatePostings } from './postings';
 
 /**
- * Writes one report and replaces its accusation rows, deriving everything through `prepareReport`. Call it inside
- * a rw transaction on reports and accusations so the two never disagree.
+ * Writes one report and moves its postings in the match index, deriving everything through `prepareReport`. Call
+ * it inside a rw transaction on reports and postings so the two never disagree. A write that leaves the accusations,
+ * the date and the trash state as they were (tags, notes) does not touch the index.
  */
 export async function writeReport(db: LibraryDB, data: ReportData & { trashedAt?: string }): Promise<ReportRecord> {
   const { record, rows } = prepareReport(data);
-  await db.accusations.where('reportId').equals(record.id).delete();
+  const old = await db.reports.get(record.id);
   await db.reports.put(record);
-  if (rows.length) await db.accusations.bulkAdd(rows);
+  const oldRows = old ? accusationRows(old) : [];
+  if (!sameRows(oldRows, rows)) await updatePostings(db.postings, oldRows, rows);
   return record;
 }
 

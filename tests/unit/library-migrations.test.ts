@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
-import { applySchema, LibraryDB, SCHEMA, SCHEMA_VERSION, type AccusationRow, type ReportData } from '../../lib/library/db';
+import { applySchema, LibraryDB, SCHEMA, SCHEMA_VERSION, type AccusationRow, type LinkRecord, type ReportData } from '../../lib/library/db';
 import { countReports, findCounterclaims } from '../../lib/library/reports';
 import { queryReports } from '../../lib/library/search';
 import { FIXTURES } from '../helpers/fixtures';
 import { analyzeArticle } from '../../lib/analyze';
 import { article } from '../helpers/library';
+import { rowsOf } from '../fixtures/library/build';
 
 /** A database as an earlier schema version wrote it: the rows of each table. */
 interface VersionFixture {
   version: number;
-  tables: { reports: ReportData[]; accusations: AccusationRow[] } & Record<string, object[]>;
+  tables: { reports: (ReportData & { trashedAt?: string })[]; accusations: AccusationRow[]; links?: LinkRecord[] } & Record<string, object[]>;
 }
 
 const fixturePath = (version: number) => join(FIXTURES, 'library', `v${version}-reports.json`);
@@ -49,7 +50,21 @@ describe('schema', () => {
         accusations: '++id, reportId, accuser, accused, category',
       },
     });
+    // Released versions are frozen: a change goes into a new version.
+    expect(SCHEMA[1]!.stores).toEqual({
+      reports: 'id, canonicalUrl, contentHash, savedAt, publishedAt, source, *tags, trashedAt, *words, *countries, *categories, sortTitle',
+      accusations: '++id, reportId, [accuser+category], [accused+category]',
+      links: '++id, from, to, [from+to], kind',
+    });
     expect(new LibraryDB('schema-check').verno).toBe(SCHEMA_VERSION);
+  });
+
+  it('version 3 keeps the match index instead of accusation rows, and no word index', async () => {
+    const db = new LibraryDB(`schema-tables-${n++}`);
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['links', 'postings', 'reports']);
+    expect(db.reports.schema.indexes.map((i) => i.name)).not.toContain('words');
+    expect(db.reports.schema.indexes.map((i) => i.name)).toContain('countries');
   });
 
   it.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.version))('has a fixture for version %i', (version) => {
@@ -68,20 +83,24 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
       expect(got, r.id).toMatchObject(r);
       expect(got?.tags).toEqual(r.tags);
       expect(got?.notes).toBe(r.notes);
-      expect(got?.trashedAt).toBeUndefined();
+      expect(got?.trashedAt).toBe(r.trashedAt);
     }
     expect(fixture.tables.reports.some((r) => r.tags.length > 0 && r.notes.length > 0)).toBe(true);
   });
 
-  it('keeps every accusation row, id included', async () => {
+  it('keeps every link', async () => {
     const { db, fixture } = await upgradeFrom(version);
-    const rows = await db.accusations.orderBy('id').toArray();
-    expect(rows).toEqual([...fixture.tables.accusations].sort((a, b) => (a.id ?? 0) - (b.id ?? 0)));
-    for (const r of fixture.tables.reports) expect(await db.accusations.where('reportId').equals(r.id).count()).toBe(r.accusations.length);
-    // Version 2 dropped the single accuser/accused indexes for the compound ones, which still answer them.
-    const chn = fixture.tables.accusations.filter((r) => r.accuser === 'CHN').map((r) => r.id);
-    expect(chn.length).toBeGreaterThan(0);
-    expect((await db.accusations.where('accuser').equals('CHN').toArray()).map((r) => r.id)).toEqual(chn);
+    expect(await db.links.orderBy('id').toArray()).toEqual(fixture.tables.links ?? []);
+  });
+
+  it('posts every accusation outside the trash in the match index, as the old rows held it', async () => {
+    const { db, fixture } = await upgradeFrom(version);
+    const rows = (await rowsOf(db)).map((r) => ({ ...r }));
+    const old = fixture.tables.accusations.map(({ id: _id, ...r }) => r);
+    const key = (r: Omit<AccusationRow, 'id'>) => `${r.reportId}#${r.index}`;
+    expect(rows.map(key).sort()).toEqual(old.map(key).sort());
+    expect([...rows].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...old].sort((a, b) => key(a).localeCompare(key(b))));
+    for (const r of fixture.tables.reports) expect((await rowsOf(db, r.id)).length, r.id).toBe(r.trashedAt ? 0 : r.accusations.length);
   });
 
   it('fills the derived fields of every report', async () => {
@@ -100,7 +119,7 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
 
   it('works with the new queries: count, search, filters, matching', async () => {
     const { db, fixture } = await upgradeFrom(version);
-    expect(await countReports(db)).toBe(fixture.tables.reports.length);
+    expect(await countReports(db)).toBe(fixture.tables.reports.filter((r) => !r.trashedAt).length);
     const first = fixture.tables.reports[0]!;
     const word = first.title
       .toLowerCase()
@@ -118,5 +137,9 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
     });
     const found = await findCounterclaims(libDb, analyzeArticle(cz), cz.publishedAt);
     expect(found.some((c) => c.relation === 'mirror' && c.stored.accused.code === 'TWN')).toBe(true);
+    const live = fixture.tables.reports.filter((r) => !r.trashedAt);
+    const cyber = live.filter((r) => r.accusations.some((a) => a.charge.category === 'cyberattack')).map((r) => r.id);
+    expect(cyber.length).toBeGreaterThan(1);
+    expect((await queryReports(db, { category: 'cyberattack' })).items.map((i) => i.id).sort()).toEqual(cyber.sort());
   });
 });
