@@ -47,6 +47,9 @@ const SCRIPTS: [RegExp, string][] = [
 const STOPWORD_LANGS = new Map<string, string[]>();
 for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
 
+/** How much of a text the detector reads. */
+export const LANGUAGE_SAMPLE_CHARS = 2_000;
+
 const MAX_STOPWORD = Math.max(...[...STOPWORD_LANGS.keys()].map((w) => w.length));
 const LETTER = /^\p{L}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
@@ -65,7 +68,7 @@ function letterWidth(text: string, i: number): number {
  * or 'und' when the text is too short or unclear. Reads at most the first 2,000 characters.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 2_000);
+  const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
   let letters = 0;
   let latin = 0;
   for (let i = 0; i < sample.length; i++) {

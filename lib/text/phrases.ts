@@ -24,13 +24,15 @@ function wordMatches(pattern: string, word: string): boolean {
 }
 
 const NONE: never[] = [];
+let nextIndexId = 0;
 
 /** Compiles phrase patterns into an index keyed by first word (or prefix) for fast longest-match lookup. */
 export class PhraseIndex<T> {
   private exact = new Map<string, PhrasePattern<T>[]>();
   /** Patterns whose first word is a prefix, keyed by the prefix's first three letters. */
   private prefixed = new Map<string, PhrasePattern<T>[]>();
-  private byWord = new Map<string, PhrasePattern<T>[]>();
+  /** This index's slot in `Word.starts`. */
+  private readonly id = nextIndexId++;
 
   constructor(patterns: Iterable<PhrasePattern<T>>) {
     for (const p of patterns) {
@@ -50,25 +52,20 @@ export class PhraseIndex<T> {
     for (const list of this.exact.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
-  /** The patterns a word may start, longest first; remembered per word (a text repeats its words). */
+  /** The patterns a word may start, longest first (remembered on the word, see `Word.starts`). */
   private candidatesFor(word: string): PhrasePattern<T>[] {
-    let list = this.byWord.get(word);
-    if (list) return list;
     const exact = this.exact.get(word) ?? NONE;
     const byPrefix = this.prefixed.size ? this.prefixed.get(word.slice(0, 3)) : undefined;
     const prefixed = byPrefix ? byPrefix.filter((p) => wordMatches(p.words[0]!, word)) : NONE;
-    list = prefixed.length ? [...exact, ...prefixed].sort((a, b) => b.words.length - a.words.length) : exact;
-    // Bounded: a huge text of distinct words must not grow the memory without end.
-    if (this.byWord.size >= 50_000) this.byWord.clear();
-    this.byWord.set(word, list);
-    return list;
+    return prefixed.length ? [...exact, ...prefixed].sort((a, b) => b.words.length - a.words.length) : exact;
   }
 
   /** The longest pattern that matches at token `i` with tight gaps between words, or null. */
   matchAt(tokens: Token[], i: number, source: string, accept?: (p: PhrasePattern<T>, from: number, to: number) => boolean): PhraseMatch<T> | null {
     const head = tokens[i];
     if (!head) return null;
-    const candidates = this.candidatesFor(head.lower);
+    const starts = head.word.starts;
+    const candidates = (starts[this.id] as PhrasePattern<T>[] | undefined) ?? (starts[this.id] = this.candidatesFor(head.lower));
     if (!candidates.length) return null;
     for (const p of candidates) {
       let j = i + 1;

@@ -1,9 +1,35 @@
 /** A word of the text with its character offsets. Punctuation is not a token; apostrophes and hyphens split words. */
 export interface Token {
   text: string;
+  /** The lowercase word, one shared string per distinct word. */
   lower: string;
   start: number;
   end: number;
+  word: Word;
+}
+
+/** A distinct lowercase word, shared by all its tokens, with what phrase indexes learnt about it. */
+export interface Word {
+  lower: string;
+  /** For each phrase index (by its id), the patterns this word may start; filled on first use. */
+  starts: unknown[];
+}
+
+/**
+ * Every word seen, so that each token costs one lookup here and none in the phrase indexes (bounded: cleared when
+ * full; words already handed out stay valid).
+ */
+const VOCABULARY = new Map<string, Word>();
+const VOCABULARY_MAX = 100_000;
+
+function wordOf(lower: string): Word {
+  let w = VOCABULARY.get(lower);
+  if (!w) {
+    if (VOCABULARY.size >= VOCABULARY_MAX) VOCABULARY.clear();
+    w = { lower, starts: [] };
+    VOCABULARY.set(lower, w);
+  }
+  return w;
 }
 
 // A word is /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/u. The scanner reads ASCII by char code and asks these two only about
@@ -24,6 +50,15 @@ function classify(text: string, i: number): number {
   return WORD_START.test(ch) ? 2 : WORD_PART.test(ch) ? 1 : 0;
 }
 
+/** The text between `from` and `to` is lowercase ASCII letters and digits, which `toLowerCase` would copy unchanged. */
+function isLowerAscii(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+
 /** Splits `text` into word tokens ("China's cyber-attack" -> China, s, cyber, attack). */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
@@ -38,7 +73,8 @@ export function tokenize(text: string, offset = 0): Token[] {
     i += width;
     while (i < n && classify(text, i) !== 0) i += width;
     const word = text.slice(from, i);
-    tokens.push({ text: word, lower: word.toLowerCase(), start: offset + from, end: offset + i });
+    const w = wordOf(isLowerAscii(text, from, i) ? word : word.toLowerCase());
+    tokens.push({ text: word, lower: w.lower, start: offset + from, end: offset + i, word: w });
   }
   return tokens;
 }
