@@ -1,32 +1,70 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryDB, type ReportRecord, type ReportSource } from '@/lib/library/db';
 import { countReports, findCounterclaims } from '@/lib/library/reports';
-import { queryReports, type ReportQuery } from '@/lib/library/search';
-import { setNotes, setTags, trashReport, restoreReport } from '@/lib/library/edit';
-import { judgeCounterclaim } from '@/lib/library/links';
+import { queryReports, toSummary, type ReportQuery, type ReportQueryResult } from '@/lib/library/search';
+import { deleteForever, listTrash, purgeTrash, restoreReport, setNotes, setTags, trashReport } from '@/lib/library/edit';
+import { judgeCounterclaim, linkReports, linksOf, removeLink } from '@/lib/library/links';
 import { exportAccusationsCsv, exportLibrary, importLibrary, validateLibraryFile, type LibraryFile } from '@/lib/library/export';
 import { toCounterclaimView } from '@/lib/extension/views';
 import { removeStarterReports, restoreStarterReports } from '@/lib/extension/starter';
 import { convertGdelt, GdeltImportError } from '@/lib/gdelt/import';
-import { CATEGORY_LABELS } from '@/lib/charges/taxonomy';
 import { CHARGE_CATEGORIES, RELATIONS, type ChargeCategory, type Relation } from '@/lib/types';
+import { t, tn, type MessageKey } from '@/lib/i18n';
+import { readLibraryViews, readPairReports, type LibraryViews, type ViewQuery } from '@/lib/views/read-views';
+import { layoutGraph } from '@/lib/views/graph-layout';
+import { periodRange } from '@/lib/views/timeline-data';
 import { ClaimCard } from '@/components/claim-card';
 import { CounterclaimRow } from '@/components/counterclaim-row';
-import { formatDate } from '@/components/labels';
+import { categoryLabel, formatDate, relationName } from '@/components/labels';
 import { StatusMessage } from '@/components/status-message';
 import { TagEditor } from '@/components/tag-editor';
+import { GraphView, type Pair } from '@/components/graph-view';
+import { TimelineChart } from '@/components/timeline-chart';
+import { TrashList } from '@/components/trash-list';
+import { LinkPicker } from '@/components/link-picker';
 
 const db = new LibraryDB();
 const PAGE = 50;
 
-const SOURCE_LABELS: Record<ReportSource, string> = {
-  saved: 'Saved by you',
-  selection: 'Saved from a selection',
-  starter: 'Starter library',
-  import: 'Imported',
-  gdelt: 'GDELT',
+const SOURCE_KEYS: Record<ReportSource, MessageKey> = {
+  saved: 'librarySource_saved',
+  selection: 'librarySource_selection',
+  starter: 'librarySource_starter',
+  import: 'librarySource_import',
+  gdelt: 'librarySource_gdelt',
 };
+const sourceLabel = (s: ReportSource) => t(SOURCE_KEYS[s]);
+
+const VIEWS = ['reports', 'map', 'timeline', 'trash', 'settings'] as const;
+type View = (typeof VIEWS)[number];
+const VIEW_KEYS: Record<View, MessageKey> = {
+  reports: 'libraryTabReports',
+  map: 'libraryTabMap',
+  timeline: 'libraryTabTimeline',
+  trash: 'libraryTabTrash',
+  settings: 'libraryTabSettings',
+};
+
+function viewFromHash(): View {
+  const h = location.hash.replace(/^#/, '');
+  return (VIEWS as readonly string[]).includes(h) ? (h as View) : 'reports';
+}
+
+/** The view named in the URL hash (#map, #timeline…), following the back button. */
+function useHashView(): [View, (v: View) => void] {
+  const [view, setView] = useState<View>(viewFromHash);
+  useEffect(() => {
+    const on = () => setView(viewFromHash());
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  const go = useCallback((v: View) => {
+    if (location.hash !== `#${v}`) location.hash = v;
+    setView(v);
+  }, []);
+  return [view, go];
+}
 
 type Toast = { message: string; undo?: () => Promise<void> } | null;
 type ImportState =
@@ -46,16 +84,34 @@ function download(name: string, type: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The library: search, filters, a report's detail with its counterclaims, tags and notes, import and export. */
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The library: reports (search, filters, a report's detail with its counterclaims, tags, notes and links), the
+ * country graph, the timeline, the trash and settings, one view at a time (the URL hash names it).
+ */
 export function LibraryApp() {
+  const [view, go] = useHashView();
   const [query, setQuery] = useState<ReportQuery>({ sort: 'savedAt', order: 'desc', limit: PAGE, offset: 0 });
+  const [pair, setPair] = useState<Pair | null>(null);
+  const [pairOffset, setPairOffset] = useState(0);
   const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get('report'));
+  const [graphNode, setGraphNode] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast>(null);
   const [importState, setImportState] = useState<ImportState>({ phase: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const result = useLiveQuery(() => queryReports(db, query), [query]);
+  const viewQuery = useMemo<ViewQuery>(
+    () => ({ category: query.category, from: query.from, to: query.to, country: query.country, source: query.source }),
+    [query.category, query.from, query.to, query.country, query.source],
+  );
+
+  const result = useLiveQuery<ReportQueryResult>(
+    () => (pair ? readPairReports(db, pair, viewQuery, { offset: pairOffset, limit: PAGE }) : queryReports(db, query)),
+    [query, pair, pairOffset, viewQuery],
+  );
   const total = useLiveQuery(() => countReports(db), []);
+  const trash = useLiveQuery(() => listTrash(db), []);
   const starterCount = useLiveQuery(
     () =>
       db.reports
@@ -67,26 +123,49 @@ export function LibraryApp() {
   );
   const countries = useLiveQuery(async () => (await db.reports.orderBy('countries').uniqueKeys()).map(String).sort(), []);
 
+  // The graph and the timeline: one pass over the library per filter change (or when the library changes size),
+  // only while one of them is shown.
+  const needViews = view === 'map' || view === 'timeline';
+  const viewKey = `${JSON.stringify(viewQuery)}|${total ?? ''}|${trash?.length ?? ''}`;
+  const [views, setViews] = useState<{ key: string; data: LibraryViews } | null>(null);
+  useEffect(() => {
+    if (!needViews || views?.key === viewKey) return;
+    let live = true;
+    void readLibraryViews(db, viewQuery).then((data) => live && setViews({ key: viewKey, data }));
+    return () => {
+      live = false;
+    };
+  }, [needViews, viewKey, viewQuery, views?.key]);
+  const layout = useMemo(() => (views ? layoutGraph(views.data.graph) : null), [views]);
+
   useEffect(() => {
     if (!toast) return;
-    const t = setTimeout(() => setToast(null), 10_000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setToast(null), 10_000);
+    return () => clearTimeout(timer);
   }, [toast]);
 
-  const update = (patch: Partial<ReportQuery>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
+  const update = (patch: Partial<ReportQuery>) => {
+    setQuery((q) => ({ ...q, offset: 0, ...patch }));
+    setPairOffset(0);
+  };
+  const showPair = (p: Pair) => {
+    setPair(p);
+    setPairOffset(0);
+    go('reports');
+  };
 
   const onExportJson = async () => {
     const file = await exportLibrary(db);
     download(`counterclaim-library-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
-    setToast({ message: `Exported ${file.reports.length} reports and ${file.links.length} links.` });
+    setToast({ message: t('libraryExportedJson', { reports: file.reports.length, links: file.links.length }) });
   };
   const onExportCsv = async () => {
     download(`counterclaim-accusations-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv', await exportAccusationsCsv(db));
-    setToast({ message: 'Exported the accusations as CSV.' });
+    setToast({ message: t('libraryExportedCsv') });
   };
   const onGdelt = async (file: File, keepGoodRows: boolean) => {
     const abort = new AbortController();
-    setImportState({ phase: 'running', done: 0, total: file.size, abort, what: 'Reading GDELT events' });
+    setImportState({ phase: 'running', done: 0, total: file.size, abort, what: t('libraryGdeltReading') });
     try {
       const { file: converted, stats } = await convertGdelt(file.stream(), {
         keepGoodRows,
@@ -97,21 +176,21 @@ export function LibraryApp() {
             done: p.bytes,
             total: file.size,
             abort,
-            what: `Reading GDELT events (${p.lines} lines, ${p.kept} accusations)`,
+            what: t('libraryGdeltReadingProgress', { lines: p.lines, kept: p.kept }),
           }),
       });
-      const skippedBad = stats.errorCount ? ` ${stats.errorCount} bad line(s) skipped.` : '';
+      const skippedBad = stats.errorCount ? ` ${tn('libraryGdeltSkipped', stats.errorCount)}` : '';
       setImportState({
         phase: 'confirm',
         file: converted,
         name: file.name,
-        note: `${stats.lines} GDELT events read, ${stats.kept} accusations between states kept, grouped into ${stats.reports} reports.${skippedBad}`,
+        note: `${t('libraryGdeltSummary', { lines: stats.lines, kept: stats.kept, reports: stats.reports })}${skippedBad}`,
       });
     } catch (e) {
-      if (abort.signal.aborted) setImportState({ phase: 'error', message: 'Import cancelled. The library is as it was.' });
+      if (abort.signal.aborted) setImportState({ phase: 'error', message: t('libraryImportCancelled') });
       else if (e instanceof GdeltImportError && e.line !== null && e.kind !== 'zip')
         setImportState({ phase: 'bad-lines', file, message: `${file.name}: ${e.message}` });
-      else setImportState({ phase: 'error', message: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+      else setImportState({ phase: 'error', message: `${file.name}: ${errorText(e)}` });
     }
   };
 
@@ -124,11 +203,11 @@ export function LibraryApp() {
     try {
       json = JSON.parse(await file.text());
     } catch {
-      setImportState({ phase: 'error', message: `${file.name} is not a JSON file. Nothing was imported.` });
+      setImportState({ phase: 'error', message: t('libraryImportNotJson', { name: file.name }) });
       return;
     }
     const checked = validateLibraryFile(json);
-    if (!checked.ok) setImportState({ phase: 'error', message: `${file.name}: ${sentence(checked.error)} Nothing was imported.` });
+    if (!checked.ok) setImportState({ phase: 'error', message: t('libraryImportInvalid', { name: file.name, error: sentence(checked.error) }) });
     else setImportState({ phase: 'confirm', file: checked.file, name: file.name });
     if (fileInput.current) fileInput.current.value = '';
   };
@@ -140,43 +219,58 @@ export function LibraryApp() {
         signal: abort.signal,
         onProgress: (done, total) => setImportState({ phase: 'running', done, total, abort }),
       });
-      setImportState({ phase: 'done', message: `Imported: ${r.added} new, ${r.updated} updated, ${r.skipped} already there, ${r.links} links.` });
+      setImportState({ phase: 'done', message: t('libraryImported', { added: r.added, updated: r.updated, skipped: r.skipped, links: r.links }) });
     } catch (e) {
-      const cancelled = abort.signal.aborted;
       setImportState({
         phase: 'error',
-        message: cancelled
-          ? 'Import cancelled. The library is as it was.'
-          : `The import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`,
+        message: abort.signal.aborted ? t('libraryImportCancelled') : t('libraryImportFailed', { error: errorText(e) }),
       });
     }
+  };
+
+  const onTabKey = (e: KeyboardEvent, v: View) => {
+    const i = VIEWS.indexOf(v);
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % VIEWS.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + VIEWS.length) % VIEWS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? VIEWS.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    go(VIEWS[next]!);
+    document.getElementById(`tab-${VIEWS[next]!}`)?.focus();
   };
 
   return (
     <div className="library">
       <header className="library-head">
-        <h1>Counterclaim library</h1>
-        <span className="library-count">{total ?? '…'} reports</span>
+        <h1>{t('libraryTitle')}</h1>
+        <span className="library-count">{total === undefined ? '…' : tn('libraryReportCount', total)}</span>
         <div className="actions">
           <button type="button" onClick={() => void onExportJson()}>
-            Export library (JSON)
+            {t('libraryExportJson')}
           </button>
           <button type="button" onClick={() => void onExportCsv()}>
-            Export accusations (CSV)
+            {t('libraryExportCsv')}
           </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
-            Import…
+            {t('libraryImport')}
           </button>
           {starterCount ? (
             <button
               type="button"
-              title="The starter library: real reports shipped with Counterclaim"
+              title={t('libraryStarterTitle')}
               onClick={async () => {
                 const ids = await removeStarterReports(db);
-                setToast({ message: `Removed ${ids.length} starter reports.`, undo: () => restoreStarterReports(db, ids) });
+                setToast({ message: tn('libraryStarterRemoved', ids.length), undo: () => restoreStarterReports(db, ids) });
               }}
             >
-              Remove starter reports ({starterCount})
+              {t('libraryStarterRemove', { count: starterCount })}
             </button>
           ) : null}
           <input
@@ -184,11 +278,32 @@ export function LibraryApp() {
             type="file"
             accept=".json,application/json,.csv,.CSV,.zip,.tsv,.txt"
             hidden
-            aria-label="Library file to import"
+            aria-label={t('libraryImportFile')}
             onChange={(e) => void onPickFile(e.target.files?.[0])}
           />
         </div>
       </header>
+
+      <nav className="library-nav" aria-label={t('libraryViewsNav')}>
+        <div role="tablist" aria-label={t('libraryViewsNav')}>
+          {VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              id={`tab-${v}`}
+              aria-selected={v === view}
+              aria-controls={`panel-${v}`}
+              tabIndex={v === view ? 0 : -1}
+              onClick={() => go(v)}
+              onKeyDown={(e) => onTabKey(e, v)}
+            >
+              {t(VIEW_KEYS[v])}
+              {v === 'trash' && trash?.length ? <span className="tab-count">{trash.length}</span> : null}
+            </button>
+          ))}
+        </div>
+      </nav>
 
       <ImportPanel
         state={importState}
@@ -197,75 +312,171 @@ export function LibraryApp() {
         onKeepGoodRows={(f) => void onGdelt(f, true)}
       />
 
-      <div className="library-body">
-        <section className="library-list" aria-label="Reports">
-          <Filters query={query} countries={countries ?? []} onChange={update} />
-          {result === undefined ? (
-            <StatusMessage kind="loading" title="Loading the library…" />
-          ) : total === 0 ? (
-            <StatusMessage kind="empty" title="Your library is empty">
-              <p>
-                Save articles with the toolbar button on a news page, or import a library file. Saved reports are what later articles are matched
-                against.
-              </p>
-            </StatusMessage>
-          ) : result.items.length === 0 ? (
-            <StatusMessage kind="empty" title="No report matches">
-              <p>Try fewer words or clear a filter.</p>
-            </StatusMessage>
-          ) : (
-            <>
-              <p className="result-count" role="status">
-                {result.total} report{result.total === 1 ? '' : 's'}
-                {result.truncated ? ' (relation filter checked the first 2,000 candidates)' : ''}
-              </p>
-              <ul className="report-list">
-                {result.items.map((r) => (
-                  <li key={r.id}>
-                    <button
-                      type="button"
-                      className={`report-row${r.id === selected ? ' selected' : ''}`}
-                      aria-current={r.id === selected}
-                      onClick={() => setSelected(r.id)}
-                    >
-                      <span className="report-title">{r.title || 'Untitled report'}</span>
-                      <span className="report-meta">
-                        {r.siteName ?? (r.url ? safeHost(r.url) : 'unknown source')} · {formatDate(r.publishedAt)} · {SOURCE_LABELS[r.source]}
-                      </span>
-                      {r.primary !== null && r.accusations[r.primary] ? (
-                        <span className="report-claim">
-                          {r.accusations[r.primary]!.accuser.code} → {r.accusations[r.primary]!.accused.code}:{' '}
-                          {CATEGORY_LABELS[r.accusations[r.primary]!.category]}
-                        </span>
-                      ) : (
-                        <span className="report-claim muted">no accusation found</span>
-                      )}
-                      {r.tags.length ? <span className="report-tags">{r.tags.map((t) => `#${t}`).join(' ')}</span> : null}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <Pager total={result.total} offset={query.offset ?? 0} onPage={(offset) => setQuery((q) => ({ ...q, offset }))} />
-            </>
-          )}
-        </section>
+      <section role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className={`library-panel panel-${view}`}>
+        {view === 'reports' || view === 'map' || view === 'timeline' ? (
+          <Filters query={query} countries={countries ?? []} onChange={update} listOnly={view === 'reports'} />
+        ) : null}
 
-        <section className="library-detail" aria-label="Report">
-          {selected ? (
-            <ReportDetail
-              id={selected}
-              onTrashed={(title, id) => {
-                setSelected(null);
-                setToast({ message: `“${title}” moved to the trash.`, undo: async () => void (await restoreReport(db, id)) });
+        {view === 'reports' ? (
+          <div className="library-body">
+            <section className="library-list" aria-label={t('libraryReportsRegion')}>
+              {pair ? (
+                <p className="pair-filter">
+                  <span>{t('libraryPairFilter', { from: pair.from, to: pair.to })}</span>
+                  <button type="button" onClick={() => setPair(null)}>
+                    {t('libraryPairClear')}
+                  </button>
+                </p>
+              ) : null}
+              {result === undefined ? (
+                <StatusMessage kind="loading" title={t('libraryLoadingLibrary')} />
+              ) : total === 0 ? (
+                <StatusMessage kind="empty" title={t('libraryEmptyTitle')}>
+                  <p>{t('libraryEmptyBody')}</p>
+                </StatusMessage>
+              ) : result.items.length === 0 ? (
+                <StatusMessage kind="empty" title={t('libraryNoMatchTitle')}>
+                  <p>{t('libraryNoMatchBody')}</p>
+                </StatusMessage>
+              ) : (
+                <>
+                  <p className="result-count" role="status">
+                    {tn('libraryResultCount', result.total)}
+                    {result.truncated ? ` ${t('libraryRelationTruncated')}` : ''}
+                  </p>
+                  <ul className="report-list">
+                    {result.items.map((r) => (
+                      <li key={r.id}>
+                        <button
+                          type="button"
+                          className={`report-row${r.id === selected ? ' selected' : ''}`}
+                          aria-current={r.id === selected}
+                          onClick={() => setSelected(r.id)}
+                        >
+                          <span className="report-title">{r.title || t('libraryUntitled')}</span>
+                          <span className="report-meta">
+                            {r.siteName ?? (r.url ? safeHost(r.url) : t('libraryUnknownSource'))} · {formatDate(r.publishedAt)} ·{' '}
+                            {sourceLabel(r.source)}
+                          </span>
+                          {r.primary !== null && r.accusations[r.primary] ? (
+                            <span className="report-claim">
+                              {r.accusations[r.primary]!.accuser.code} → {r.accusations[r.primary]!.accused.code}:{' '}
+                              {categoryLabel(r.accusations[r.primary]!.category)}
+                            </span>
+                          ) : (
+                            <span className="report-claim muted">{t('libraryNoAccusationFound')}</span>
+                          )}
+                          {r.tags.length ? <span className="report-tags">{r.tags.map((x) => `#${x}`).join(' ')}</span> : null}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  <Pager
+                    total={result.total}
+                    offset={pair ? pairOffset : (query.offset ?? 0)}
+                    onPage={(offset) => (pair ? setPairOffset(offset) : setQuery((q) => ({ ...q, offset })))}
+                  />
+                </>
+              )}
+            </section>
+
+            <section className="library-detail" aria-label={t('libraryReportRegion')}>
+              {selected ? (
+                <ReportDetail
+                  key={selected}
+                  id={selected}
+                  onOpen={setSelected}
+                  onToast={setToast}
+                  onTrashed={(title, id) => {
+                    setSelected(null);
+                    setToast({ message: t('libraryTrashedToast', { title }), undo: async () => void (await restoreReport(db, id)) });
+                  }}
+                />
+              ) : (
+                <StatusMessage kind="info" title={t('libraryChooseTitle')}>
+                  <p>{t('libraryChooseBody')}</p>
+                </StatusMessage>
+              )}
+            </section>
+          </div>
+        ) : null}
+
+        {view === 'map' ? (
+          views && layout ? (
+            <div className="graph-panel" data-build-ms={views.data.ms} aria-busy={views.key !== viewKey}>
+              <p className="muted view-note">
+                {tn('libraryGraphSummary', views.data.graph.total, { countries: views.data.graph.nodes.length })} {t('libraryViewFiltersNote')}
+              </p>
+              {views.data.graph.nodes.length ? (
+                <GraphView data={views.data.graph} layout={layout} selected={graphNode} onSelect={setGraphNode} onPair={showPair} />
+              ) : (
+                <StatusMessage kind="empty" title={t('libraryGraphEmpty')}>
+                  <p>{t('libraryNoMatchBody')}</p>
+                </StatusMessage>
+              )}
+            </div>
+          ) : (
+            <StatusMessage kind="loading" title={t('libraryGraphLoading')} />
+          )
+        ) : null}
+
+        {view === 'timeline' ? (
+          views ? (
+            <div className="timeline-panel" aria-busy={views.key !== viewKey}>
+              <p className="muted view-note">
+                {tn('libraryTimelineSummary', views.data.timeline.total)} {t('libraryViewFiltersNote')}
+              </p>
+              {views.data.timeline.buckets.length ? (
+                <TimelineChart
+                  key={views.key}
+                  data={views.data.timeline}
+                  onPeriod={(period) => {
+                    setPair(null);
+                    update(periodRange(period));
+                    go('reports');
+                  }}
+                />
+              ) : (
+                <StatusMessage kind="empty" title={t('libraryTimelineEmpty')}>
+                  <p>{t('libraryNoMatchBody')}</p>
+                </StatusMessage>
+              )}
+            </div>
+          ) : (
+            <StatusMessage kind="loading" title={t('libraryGraphLoading')} />
+          )
+        ) : null}
+
+        {view === 'trash' ? (
+          trash === undefined ? (
+            <StatusMessage kind="loading" title={t('libraryLoadingLibrary')} />
+          ) : (
+            <TrashList
+              items={trash}
+              onRestore={async (r) => {
+                await restoreReport(db, r.id);
+                setToast({ message: t('libraryRestoredToast', { title: r.title }) });
+              }}
+              onDelete={async (r) => {
+                await deleteForever(db, r.id);
+                setToast({ message: t('libraryDeletedToast', { title: r.title }) });
+              }}
+              onEmpty={async () => {
+                // Everything in the trash now: trashed before this moment.
+                const n = await purgeTrash(db, 0, new Date(Date.now() + 1000));
+                setToast({ message: tn('libraryEmptiedToast', n) });
               }}
             />
-          ) : (
-            <StatusMessage kind="info" title="Choose a report">
-              <p>Its accusations, its counterclaims in the library, your tags and notes show here.</p>
-            </StatusMessage>
-          )}
-        </section>
-      </div>
+          )
+        ) : null}
+
+        {view === 'settings' ? (
+          <div className="settings">
+            <h2>{t('libraryTabSettings')}</h2>
+            <p className="muted">{t('librarySettingsNone')}</p>
+          </div>
+        ) : null}
+      </section>
 
       {toast ? (
         <div className="toast" role="status">
@@ -275,13 +486,13 @@ export function LibraryApp() {
               type="button"
               onClick={() => {
                 void toast.undo!();
-                setToast({ message: 'Restored.' });
+                setToast({ message: t('libraryRestored') });
               }}
             >
-              Undo
+              {t('libraryUndo')}
             </button>
           ) : null}
-          <button type="button" aria-label="Dismiss" onClick={() => setToast(null)}>
+          <button type="button" aria-label={t('libraryDismiss')} onClick={() => setToast(null)}>
             ×
           </button>
         </div>
@@ -290,22 +501,42 @@ export function LibraryApp() {
   );
 }
 
-function Filters({ query, countries, onChange }: { query: ReportQuery; countries: string[]; onChange: (patch: Partial<ReportQuery>) => void }) {
+function Filters({
+  query,
+  countries,
+  onChange,
+  listOnly,
+}: {
+  query: ReportQuery;
+  countries: string[];
+  onChange: (patch: Partial<ReportQuery>) => void;
+  /** Show the list's own controls too (search words, relation, sort). */
+  listOnly: boolean;
+}) {
   const [text, setText] = useState(query.text ?? '');
   useEffect(() => {
-    const t = setTimeout(() => onChange({ text: text.trim() || undefined }), 200);
-    return () => clearTimeout(t);
+    if ((query.text ?? '') === text.trim()) return;
+    const timer = setTimeout(() => onChange({ text: text.trim() || undefined }), 200);
+    return () => clearTimeout(timer);
     // Debounce typing only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
   return (
-    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-      <input type="search" placeholder="Search titles, text and quotes" aria-label="Search" value={text} onChange={(e) => setText(e.target.value)} />
+    <form className="filters" role="search" aria-label={t('libraryFilters')} onSubmit={(e) => e.preventDefault()}>
+      {listOnly ? (
+        <input
+          type="search"
+          placeholder={t('librarySearchPlaceholder')}
+          aria-label={t('librarySearch')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      ) : null}
       <div className="filter-row">
         <label>
-          Country
+          {t('libraryFilterCountry')}
           <select value={query.country ?? ''} onChange={(e) => onChange({ country: e.target.value || undefined })}>
-            <option value="">any</option>
+            <option value="">{t('libraryAny')}</option>
             {countries.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -314,61 +545,65 @@ function Filters({ query, countries, onChange }: { query: ReportQuery; countries
           </select>
         </label>
         <label>
-          Charge
+          {t('libraryFilterCharge')}
           <select value={query.category ?? ''} onChange={(e) => onChange({ category: (e.target.value || undefined) as ChargeCategory | undefined })}>
-            <option value="">any</option>
+            <option value="">{t('libraryAny')}</option>
             {CHARGE_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
+                {categoryLabel(c)}
               </option>
             ))}
           </select>
         </label>
+        {listOnly ? (
+          <label>
+            {t('libraryFilterRelation')}
+            <select value={query.relation ?? ''} onChange={(e) => onChange({ relation: (e.target.value || undefined) as Relation | undefined })}>
+              <option value="">{t('libraryAny')}</option>
+              {RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t('libraryHasRelation', { relation: relationName(r) })}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label>
-          Relation
-          <select value={query.relation ?? ''} onChange={(e) => onChange({ relation: (e.target.value || undefined) as Relation | undefined })}>
-            <option value="">any</option>
-            {RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                has a {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Source
+          {t('libraryFilterSource')}
           <select value={query.source ?? ''} onChange={(e) => onChange({ source: (e.target.value || undefined) as ReportSource | undefined })}>
-            <option value="">any</option>
-            {(Object.keys(SOURCE_LABELS) as ReportSource[]).map((s) => (
+            <option value="">{t('libraryAny')}</option>
+            {(Object.keys(SOURCE_KEYS) as ReportSource[]).map((s) => (
               <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
+                {sourceLabel(s)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          From
+          {t('libraryFilterFrom')}
           <input type="date" value={query.from ?? ''} onChange={(e) => onChange({ from: e.target.value || undefined })} />
         </label>
         <label>
-          To
+          {t('libraryFilterTo')}
           <input type="date" value={query.to ?? ''} onChange={(e) => onChange({ to: e.target.value || undefined })} />
         </label>
-        <label>
-          Sort
-          <select
-            value={`${query.sort ?? 'savedAt'}:${query.order ?? 'desc'}`}
-            onChange={(e) => {
-              const [sort, order] = e.target.value.split(':') as [ReportQuery['sort'], ReportQuery['order']];
-              onChange({ sort, order });
-            }}
-          >
-            <option value="savedAt:desc">Newest saved</option>
-            <option value="publishedAt:desc">Newest published</option>
-            <option value="publishedAt:asc">Oldest published</option>
-            <option value="title:asc">Title A–Z</option>
-          </select>
-        </label>
+        {listOnly ? (
+          <label>
+            {t('libraryFilterSort')}
+            <select
+              value={`${query.sort ?? 'savedAt'}:${query.order ?? 'desc'}`}
+              onChange={(e) => {
+                const [sort, order] = e.target.value.split(':') as [ReportQuery['sort'], ReportQuery['order']];
+                onChange({ sort, order });
+              }}
+            >
+              <option value="savedAt:desc">{t('librarySortSaved')}</option>
+              <option value="publishedAt:desc">{t('librarySortNewest')}</option>
+              <option value="publishedAt:asc">{t('librarySortOldest')}</option>
+              <option value="title:asc">{t('librarySortTitle')}</option>
+            </select>
+          </label>
+        ) : null}
       </div>
     </form>
   );
@@ -377,22 +612,38 @@ function Filters({ query, countries, onChange }: { query: ReportQuery; countries
 function Pager({ total, offset, onPage }: { total: number; offset: number; onPage: (offset: number) => void }) {
   if (total <= PAGE) return null;
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={t('libraryPages')}>
       <button type="button" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - PAGE))}>
-        Previous
+        {t('libraryPrevious')}
       </button>
-      <span>
-        {offset + 1}–{Math.min(total, offset + PAGE)} of {total}
-      </span>
+      <span>{t('libraryPageRange', { first: offset + 1, last: Math.min(total, offset + PAGE), total })}</span>
       <button type="button" disabled={offset + PAGE >= total} onClick={() => onPage(offset + PAGE)}>
-        Next
+        {t('libraryNext')}
       </button>
     </nav>
   );
 }
 
-function ReportDetail({ id, onTrashed }: { id: string; onTrashed: (title: string, id: string) => void }) {
+const searchForLink = async (text: string) => (await queryReports(db, { text: text.trim() || undefined, limit: 8 })).items;
+
+function ReportDetail({
+  id,
+  onTrashed,
+  onOpen,
+  onToast,
+}: {
+  id: string;
+  onTrashed: (title: string, id: string) => void;
+  onOpen: (id: string) => void;
+  onToast: (toast: Toast) => void;
+}) {
+  const [linking, setLinking] = useState(false);
   const report = useLiveQuery(() => db.reports.get(id), [id]);
+  const links = useLiveQuery(async () => {
+    const manual = (await linksOf(db, id)).filter((l) => l.kind === 'manual');
+    const others = await db.reports.bulkGet(manual.map((l) => (l.from === id ? l.to : l.from)));
+    return manual.map((l, i) => ({ link: l, other: others[i] }));
+  }, [id]);
   const counterclaims = useLiveQuery(
     async () =>
       report && !report.trashedAt
@@ -402,27 +653,30 @@ function ReportDetail({ id, onTrashed }: { id: string; onTrashed: (title: string
         : [],
     [report],
   );
-  if (report === undefined) return <StatusMessage kind="loading" title="Loading…" />;
-  if (!report) return <StatusMessage kind="error" title="This report is no longer in the library" />;
-  const source = report.siteName ?? (report.url ? safeHost(report.url) : 'unknown source');
+  if (report === undefined) return <StatusMessage kind="loading" title={t('libraryLoading')} />;
+  if (!report) return <StatusMessage kind="error" title={t('libraryReportGone')} />;
+  const source = report.siteName ?? (report.url ? safeHost(report.url) : t('libraryUnknownSource'));
   const counter = (counterclaims ?? []).filter((c) => c.relation !== 'echo' && c.judgement !== 'rejected');
   const echoes = (counterclaims ?? []).filter((c) => c.relation === 'echo');
   const rejected = (counterclaims ?? []).filter((c) => c.judgement === 'rejected');
   return (
     <article className="report-detail">
-      <h2>{report.title || 'Untitled report'}</h2>
+      <h2>{report.title || t('libraryUntitled')}</h2>
       <p className="article-meta">
-        {source} · {formatDate(report.publishedAt)} · {SOURCE_LABELS[report.source]}
+        {source} · {formatDate(report.publishedAt)} · {sourceLabel(report.source)}
         {report.url && /^https?:/i.test(report.url) ? (
           <>
             {' · '}
             <a href={report.url} target="_blank" rel="noreferrer noopener">
-              original
+              {t('libraryOriginal')}
             </a>
           </>
         ) : null}
       </p>
       <div className="actions">
+        <button type="button" aria-expanded={linking} onClick={() => setLinking((x) => !x)}>
+          {t('libraryLinkOpen')}
+        </button>
         <button
           type="button"
           className="danger"
@@ -431,15 +685,27 @@ function ReportDetail({ id, onTrashed }: { id: string; onTrashed: (title: string
             onTrashed(report.title, report.id);
           }}
         >
-          Move to trash
+          {t('libraryMoveToTrash')}
         </button>
       </div>
+      {linking ? (
+        <LinkPicker
+          current={toSummary(report)}
+          search={searchForLink}
+          onCancel={() => setLinking(false)}
+          onLink={async ({ fromIndex, to, toIndex, note }) => {
+            await linkReports(db, { from: report.id, fromIndex, to, toIndex, note });
+            setLinking(false);
+            onToast({ message: t('libraryLinkedToast') });
+          }}
+        />
+      ) : null}
       <TagEditor tags={report.tags} onChange={(tags) => void setTags(db, report.id, tags)} />
       {/* Keyed on the stored notes: a change saved elsewhere (another tab) resets the editor. */}
       <NotesEditor key={`${report.id}:${report.notes}`} report={report} />
-      <h3>Accusations</h3>
+      <h3>{t('libraryAccusations')}</h3>
       {report.accusations.length === 0 ? (
-        <StatusMessage kind="empty" title="No accusation between states in this report" />
+        <StatusMessage kind="empty" title={t('libraryNoAccusation')} />
       ) : (
         <div className="claims">
           {report.accusations.map((a, i) => (
@@ -447,13 +713,48 @@ function ReportDetail({ id, onTrashed }: { id: string; onTrashed: (title: string
           ))}
         </div>
       )}
+      {links?.length ? (
+        <section className="manual-links" aria-labelledby="manual-links-heading">
+          <h3 id="manual-links-heading">{t('libraryLinkedByYou')}</h3>
+          <ul>
+            {links.map(({ link, other }) => {
+              const mine = link.from === report.id ? link.fromIndex : link.toIndex;
+              const theirs = link.from === report.id ? link.toIndex : link.fromIndex;
+              const a = report.accusations[mine];
+              const b = other?.accusations[theirs];
+              return (
+                <li key={link.id}>
+                  <button type="button" className="link-button" onClick={() => other && onOpen(other.id)}>
+                    {other?.title || t('libraryUntitled')}
+                  </button>
+                  <span className="report-claim">
+                    {a ? `${a.accuser.code} → ${a.accused.code}` : '—'} ↔{' '}
+                    {b ? `${b.accuser.code} → ${b.accused.code}: ${categoryLabel(b.charge.category)}` : '—'}
+                  </span>
+                  {link.note ? <span className="muted"> · {link.note}</span> : null}
+                  <button
+                    type="button"
+                    aria-label={t('libraryLinkRemoveAria', { title: other?.title ?? '' })}
+                    onClick={async () => {
+                      await removeLink(db, link.id!);
+                      onToast({ message: t('libraryLinkRemovedToast') });
+                    }}
+                  >
+                    {t('libraryLinkRemove')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {report.accusations.length ? (
         <>
-          <h3>Counterclaims in the library</h3>
+          <h3>{t('libraryCounterclaims')}</h3>
           {counterclaims === undefined ? (
-            <StatusMessage kind="loading" title="Matching…" />
+            <StatusMessage kind="loading" title={t('libraryMatching')} />
           ) : counter.length === 0 ? (
-            <StatusMessage kind="empty" title="No counterclaim yet" />
+            <StatusMessage kind="empty" title={t('libraryNoCounterclaim')} />
           ) : (
             <ul className="counterclaims">
               {counter.map((c) => (
@@ -470,8 +771,8 @@ function ReportDetail({ id, onTrashed }: { id: string; onTrashed: (title: string
               ))}
             </ul>
           )}
-          {echoes.length ? <p className="muted">{echoes.length} echo(es): others making the same charge against the same party.</p> : null}
-          {rejected.length ? <p className="muted">{rejected.length} suggestion(s) you rejected are hidden.</p> : null}
+          {echoes.length ? <p className="muted">{tn('libraryEchoes', echoes.length)}</p> : null}
+          {rejected.length ? <p className="muted">{tn('libraryRejectedHidden', rejected.length)}</p> : null}
         </>
       ) : null}
     </article>
@@ -488,7 +789,9 @@ function NotesEditor({ report }: { report: ReportRecord }) {
   };
   return (
     <label className="notes">
-      <span>Notes {saved ? '' : '(not saved yet)'}</span>
+      <span>
+        {t('libraryNotes')} {saved ? '' : t('libraryNotesUnsaved')}
+      </span>
       <textarea
         value={draft}
         rows={3}
@@ -497,7 +800,7 @@ function NotesEditor({ report }: { report: ReportRecord }) {
           setSaved(false);
         }}
         onBlur={() => void save()}
-        placeholder="Your notes on this report (saved when you leave the field)"
+        placeholder={t('libraryNotesPlaceholder')}
       />
     </label>
   );
@@ -518,13 +821,13 @@ function ImportPanel({
   if (state.phase === 'bad-lines')
     return (
       <div className="import-panel import-error" role="alert">
-        <p>{sentence(state.message)} Nothing was imported.</p>
+        <p>{t('libraryImportBadLines', { message: sentence(state.message) })}</p>
         <div className="actions">
           <button type="button" onClick={() => onKeepGoodRows(state.file)}>
-            Import the good rows only
+            {t('libraryImportGoodRows')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('libraryCancel')}
           </button>
         </div>
       </div>
@@ -535,34 +838,35 @@ function ImportPanel({
         <>
           <p>
             {state.name}: {state.note ? `${state.note} ` : ''}
-            {state.file.reports.length} reports and {state.file.links.length} links, checked and ready. Reports already in your library are updated,
-            not copied.
+            {t('libraryImportReady', { reports: state.file.reports.length, links: state.file.links.length })}
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => onConfirm(state.file)}>
-              Import
+              {t('libraryImportConfirm')}
             </button>
             <button type="button" onClick={onClose}>
-              Cancel
+              {t('libraryCancel')}
             </button>
           </div>
         </>
       ) : state.phase === 'running' ? (
         <>
           <p>
-            {state.what ?? 'Importing'}…{' '}
-            {state.what ? `${Math.round((100 * state.done) / Math.max(1, state.total))}%` : `${state.done} of ${state.total}`}
+            {state.what ?? t('libraryImporting')}…{' '}
+            {state.what
+              ? `${Math.round((100 * state.done) / Math.max(1, state.total))}%`
+              : t('libraryImportProgress', { done: state.done, total: state.total })}
           </p>
-          <progress max={state.total} value={state.done} aria-label="Import progress" />
+          <progress max={state.total} value={state.done} aria-label={t('libraryImportProgressAria')} />
           <button type="button" onClick={() => state.abort.abort()}>
-            Cancel
+            {t('libraryCancel')}
           </button>
         </>
       ) : (
         <>
           <p>{state.message}</p>
           <button type="button" onClick={onClose}>
-            Close
+            {t('libraryClose')}
           </button>
         </>
       )}
@@ -579,6 +883,6 @@ function safeHost(url: string): string {
   try {
     return new URL(url).hostname;
   } catch {
-    return 'unknown source';
+    return t('libraryUnknownSource');
   }
 }
