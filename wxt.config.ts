@@ -24,6 +24,13 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Automatic checking (opt-in, off by default) asks for the sites the user lists, one origin at a time, when the user
+    // turns it on; a request is allowed only within what is declared here. Firefox's Manifest V2 declares origins
+    // among its optional permissions. The side panel's `sidePanel` permission (Chrome) and `sidebar_action` (Firefox)
+    // come from entrypoints/sidepanel.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

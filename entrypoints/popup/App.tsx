@@ -7,6 +7,7 @@ import { CounterclaimRow } from '@/components/counterclaim-row';
 import { formatDate } from '@/components/labels';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 import { StatusMessage } from '@/components/status-message';
+import { OpenSidePanelButton } from '@/components/sidepanel-button';
 
 /** How long the popup waits for an analysis before it says so (a page that never answers must not hang it). */
 const ANALYZE_TIMEOUT_MS = 20_000;
@@ -137,6 +138,7 @@ export function App() {
         <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOpenLibrary')}
         </button>
+        <OpenSidePanelButton tabId={tabId} />
       </header>
       {state.phase === 'loading' ? <StatusMessage kind="loading" title={t('popupReading')} /> : null}
       {state.phase === 'error' ? (
