@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { isCapitalised, isTightGap } from '../text/tokens';
+import { isCapitalised, isTightGap, WordSet } from '../text/tokens';
 import { getGazetteer, type GazetteerValue } from './gazetteer';
 import roles from './rules/roles.json';
 
@@ -36,6 +36,7 @@ export function newMentionContext(): MentionContext {
 const BEFORE = new Set(roles.before);
 const BODY = new Set(roles.body);
 const PERSON = new Set(roles.person);
+const PERSON_WORDS = new WordSet(roles.person);
 /** Role words that cannot end a sub-actor phrase: they modify the head that follows. */
 const NON_HEAD = new Set([
   'of',
@@ -131,7 +132,7 @@ function remember(ctx: MentionContext, key: string, value: { code: string; detai
 
 /** The sentence has a role word that may introduce a person ("Foreign Minister Jan Lipavsky"). */
 export function mayIntroducePerson(tokens: Token[]): boolean {
-  return tokens.some((t) => PERSON.has(t.lower));
+  return tokens.some((t) => PERSON_WORDS.has(t));
 }
 
 function acceptCase(v: GazetteerValue, tokens: Token[], from: number, to: number, source: string): boolean {

@@ -1,5 +1,5 @@
 import type { Accusation, Actor, Charge, ChargeCategory, Facets, QuoteLocation } from '../types';
-import { tokenize, type Token } from '../text/tokens';
+import { tokenize, WordSet, type Token } from '../text/tokens';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { findCharges, readChargesInContext, type ChargeHit } from '../charges/lexicon';
 import { findMentions, mayIntroducePerson, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
@@ -36,7 +36,7 @@ const LOOSE_ATTRIBUTE = set(triggers.looseAttribute);
 const DATELINE = /(?<=^|\n)[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,60}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s+/gu;
 
 /** Every word that can start a rule: a sentence without one (and without a charge) makes no accusation. */
-const RULE_WORDS = new Set([
+const RULE_WORDS = new WordSet([
   ...triggers.accuse,
   ...triggers.blame,
   ...triggers.denounce,
@@ -54,7 +54,7 @@ const RULE_WORDS = new Set([
   'by',
 ]);
 /** Every word that some branch of the rule loop in `candidatesIn` tests for. */
-const LOOP_WORDS = new Set([
+const LOOP_WORDS = new WordSet([
   ...triggers.deny,
   ...triggers.accuse,
   ...triggers.blame,
@@ -176,7 +176,7 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
       for (const c of charges) for (let k = c.from; k < c.to; k++) blocked.add(k);
       // Actors are looked up now where a rule may use them (or a person may be introduced, so that later sentences
       // know the name), and only on demand elsewhere ("its neighbour" looks back two sentences).
-      const relevant = charges.length > 0 || mayIntroducePerson(tokens) || tokens.some((t) => RULE_WORDS.has(t.lower));
+      const relevant = charges.length > 0 || mayIntroducePerson(tokens) || tokens.some((t) => RULE_WORDS.has(t));
       const skipTo = datelineEnd.get(sentence.start) ?? -1;
       const find = () => findMentions(tokens, source, ctx, blocked).filter((m) => m.start >= skipTo);
       let mentions: Mention[] | undefined = relevant ? find() : undefined;
@@ -466,7 +466,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
   for (let ti = 0; ti < toks.length; ti++) {
     const w = toks[ti]!.lower;
     // Most words start no rule: one lookup instead of a dozen.
-    if (!LOOP_WORDS.has(w)) continue;
+    if (!LOOP_WORDS.has(toks[ti]!)) continue;
     if (DENY.has(w)) {
       const subj = subjectBefore(r, src, ti);
       for (const d of subj) denials.push({ code: d.code, text: r.sentence.text });

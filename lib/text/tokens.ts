@@ -13,6 +13,24 @@ export interface Word {
   lower: string;
   /** For each phrase index (by its id), the patterns this word may start; filled on first use. */
   starts: unknown[];
+  /** For each `WordSet` (by its id), whether this word is in it; filled on first use. */
+  sets: boolean[];
+}
+
+let nextSetId = 0;
+
+/** A set of lowercase words whose membership is remembered on each `Word`, so a hot loop hashes no string. */
+export class WordSet {
+  private readonly id = nextSetId++;
+  private readonly words: Set<string>;
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+  }
+
+  has(t: Token): boolean {
+    return (t.word.sets[this.id] ??= this.words.has(t.lower));
+  }
 }
 
 /**
@@ -26,7 +44,7 @@ function wordOf(lower: string): Word {
   let w = VOCABULARY.get(lower);
   if (!w) {
     if (VOCABULARY.size >= VOCABULARY_MAX) VOCABULARY.clear();
-    w = { lower, starts: [] };
+    w = { lower, starts: [], sets: [] };
     VOCABULARY.set(lower, w);
   }
   return w;
