@@ -99,13 +99,7 @@ describe('views write their text through i18n', () => {
   const views = [...files(join(ROOT, 'entrypoints'), /\.tsx$/), ...files(join(ROOT, 'components'), /\.tsx$/)].filter(
     (f) => !f.includes(`${join('entrypoints', 'bench')}`),
   );
-  // Views still being converted run as expected failures: converting one makes its test fail until it leaves this list.
-  const notYetConverted = ['entrypoints/options/LibraryApp.tsx'];
-  const named = views.map((f) => [relative(ROOT, f), f] as const);
-  it.each(named.filter(([name]) => !notYetConverted.includes(name)))('%s', (_name, file) => {
-    expect(hardCodedText(file)).toEqual([]);
-  });
-  it.fails.each(named.filter(([name]) => notYetConverted.includes(name)))('%s (not yet converted)', (_name, file) => {
+  it.each(views.map((f) => [relative(ROOT, f), f]))('%s', (_name, file) => {
     expect(hardCodedText(file)).toEqual([]);
   });
 });
