@@ -23,6 +23,7 @@ import { GraphView, type Pair } from '@/components/graph-view';
 import { TimelineChart } from '@/components/timeline-chart';
 import { TrashList } from '@/components/trash-list';
 import { LinkPicker } from '@/components/link-picker';
+import { AutoCheckSettings } from '@/components/auto-check-settings';
 
 const db = new LibraryDB();
 const PAGE = 50;
@@ -473,7 +474,7 @@ export function LibraryApp() {
         {view === 'settings' ? (
           <div className="settings">
             <h2>{t('libraryTabSettings')}</h2>
-            <p className="muted">{t('librarySettingsNone')}</p>
+            <AutoCheckSettings />
           </div>
         ) : null}
       </section>
