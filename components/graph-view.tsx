@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { t, tn } from '@/lib/i18n';
 import { CATEGORY_GROUPS, categoriesOf } from '@/lib/views/categories';
 import type { CounterPair, GraphData, GraphEdge, GraphNode } from '@/lib/views/graph-data';
@@ -54,10 +54,13 @@ export function GraphView({
   onSelect: (code: string | null) => void;
   onPair: (pair: Pair) => void;
 }) {
+  const [shownPair, setShownPair] = useState<CounterPair | null>(null);
   const names = new Map(data.nodes.map((n) => [n.code, n.name]));
   const nameOf = (code: string) => names.get(code) ?? code;
   const node = selected ? data.nodes.find((n) => n.code === selected) : undefined;
-  const touching = (e: GraphEdge) => !selected || e.from === selected || e.to === selected;
+  const inPair = (e: GraphEdge, p: CounterPair) => [p.first, p.second].some((s) => s.from === e.from && s.to === e.to);
+  // A pair pointed at in the list lights up its two edges; otherwise the selected actor's edges.
+  const touching = (e: GraphEdge) => (shownPair ? inPair(e, shownPair) : !selected || e.from === selected || e.to === selected);
   const key = (e: KeyboardEvent, code: string) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -121,7 +124,7 @@ export function GraphView({
               const p = layout.nodes.get(n.code);
               if (!p) return null;
               const isSelected = n.code === selected;
-              const linked = !selected || isSelected || data.edges.some((e) => touching(e) && (e.from === n.code || e.to === n.code));
+              const linked = (!selected && !shownPair) || isSelected || data.edges.some((e) => touching(e) && (e.from === n.code || e.to === n.code));
               return (
                 <g
                   key={n.code}
@@ -173,7 +176,7 @@ export function GraphView({
             </button>
           </section>
         ) : (
-          <PairList pairs={data.pairs} nameOf={nameOf} onPair={onPair} />
+          <PairList pairs={data.pairs} nameOf={nameOf} onPair={onPair} onShow={setShownPair} />
         )}
         <details className="graph-table">
           <summary>{t('libraryGraphAllTable', { count: data.edges.length })}</summary>
@@ -260,7 +263,20 @@ function EdgeTable({
   );
 }
 
-function PairList({ pairs, nameOf, onPair }: { pairs: CounterPair[]; nameOf: (c: string) => string; onPair: (p: Pair) => void }) {
+const PAIRS_LISTED = 6;
+
+function PairList({
+  pairs,
+  nameOf,
+  onPair,
+  onShow,
+}: {
+  pairs: CounterPair[];
+  nameOf: (c: string) => string;
+  onPair: (p: Pair) => void;
+  /** Points the graph at a pair (hover or keyboard focus), or lets go of it. */
+  onShow: (p: CounterPair | null) => void;
+}) {
   const reversals = pairs.filter((p) => p.kind === 'reversal');
   const mirrors = pairs.filter((p) => p.kind === 'mirror');
   const side = (s: CounterPair['first']) => (
@@ -275,8 +291,14 @@ function PairList({ pairs, nameOf, onPair }: { pairs: CounterPair[]; nameOf: (c:
   );
   const list = (items: CounterPair[], kind: 'reversal' | 'mirror') => (
     <ul className={`pair-list pair-list-${kind}`}>
-      {items.slice(0, 12).map((p) => (
-        <li key={`${p.first.from}>${p.first.to}|${p.second.from}>${p.second.to}`}>
+      {items.slice(0, PAIRS_LISTED).map((p) => (
+        <li
+          key={`${p.first.from}>${p.first.to}|${p.second.from}>${p.second.to}`}
+          onMouseEnter={() => onShow(p)}
+          onMouseLeave={() => onShow(null)}
+          onFocus={() => onShow(p)}
+          onBlur={() => onShow(null)}
+        >
           {side(p.first)}
           <span className="pair-then">{kind === 'reversal' ? t('libraryGraphPairBack') : t('libraryGraphPairOn')}</span>
           {side(p.second)}
@@ -293,7 +315,9 @@ function PairList({ pairs, nameOf, onPair }: { pairs: CounterPair[]; nameOf: (c:
       {reversals.length ? list(reversals, 'reversal') : <p className="muted">{t('libraryGraphNoReversal')}</p>}
       <h4>{tn('libraryGraphMirrors', mirrors.length)}</h4>
       {mirrors.length ? list(mirrors, 'mirror') : <p className="muted">{t('libraryGraphNoMirror')}</p>}
-      {mirrors.length > 12 || reversals.length > 12 ? <p className="muted">{t('libraryGraphPairsCut')}</p> : null}
+      {mirrors.length > PAIRS_LISTED || reversals.length > PAIRS_LISTED ? (
+        <p className="muted">{t('libraryGraphPairsCut', { count: PAIRS_LISTED })}</p>
+      ) : null}
     </section>
   );
 }

@@ -137,7 +137,12 @@ export function LibraryApp() {
       live = false;
     };
   }, [needViews, viewKey, viewQuery, views?.key]);
-  const layout = useMemo(() => (views ? layoutGraph(views.data.graph) : null), [views]);
+  const layout = useMemo(() => {
+    if (!views) return null;
+    const started = performance.now();
+    const placed = layoutGraph(views.data.graph, 820, 600);
+    return { ...placed, ms: Math.round(performance.now() - started) };
+  }, [views]);
 
   useEffect(() => {
     if (!toast) return;
@@ -404,7 +409,7 @@ export function LibraryApp() {
 
         {view === 'map' ? (
           views && layout ? (
-            <div className="graph-panel" data-build-ms={views.data.ms} aria-busy={views.key !== viewKey}>
+            <div className="graph-panel" data-build-ms={views.data.ms} data-layout-ms={layout.ms} aria-busy={views.key !== viewKey}>
               <p className="muted view-note">
                 {tn('libraryGraphSummary', views.data.graph.total, { countries: views.data.graph.nodes.length })} {t('libraryViewFiltersNote')}
               </p>

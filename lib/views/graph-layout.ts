@@ -49,16 +49,21 @@ export function layoutGraph(data: Pick<GraphData, 'nodes' | 'edges'>, width = 96
       'link',
       forceLink<SimNode, { source: string | SimNode; target: string | SimNode; count: number }>(links)
         .id((d) => d.code)
-        .distance(110)
-        .strength(0.25),
+        .distance((l) => 60 + 2.2 * ((l.source as SimNode).r + (l.target as SimNode).r))
+        .strength(0.2),
     )
-    .force('charge', forceManyBody<SimNode>().strength(-420))
+    .force(
+      'charge',
+      forceManyBody<SimNode>()
+        .strength((d) => -250 - 18 * d.r)
+        .distanceMax(520),
+    )
     .force(
       'collide',
       forceCollide<SimNode>((d) => d.r + 16),
     )
-    .force('x', forceX<SimNode>(0).strength(0.06))
-    .force('y', forceY<SimNode>(0).strength(0.09))
+    .force('x', forceX<SimNode>(0).strength(0.07))
+    .force('y', forceY<SimNode>(0).strength(0.1))
     .force('center', forceCenter(0, 0))
     .stop();
   sim.tick(ticks);

@@ -171,7 +171,7 @@ describe('GDELT import on the library page', () => {
     expect(await alert.textContent()).toMatch(/Nothing was imported/);
     expect(await library.locator('.library-count').textContent()).toBe(before);
     await alert.getByRole('button', { name: 'Import the good rows only' }).click();
-    await library.getByText(/bad line\(s\) skipped/).waitFor({ timeout: 30_000 });
+    await library.getByText(/bad lines? skipped/).waitFor({ timeout: 30_000 });
     await library.locator('.import-panel').getByRole('button', { name: 'Cancel' }).click();
   });
 });
