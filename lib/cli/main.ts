@@ -36,6 +36,8 @@ async function analyseFile(file: string): Promise<Analysed> {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
+
 /** The contract's shape of an accusation: roles, charge, quote, confidence, plus facets and reasons. */
 function accusationJson(a: Accusation) {
   return { accuser: a.accuser, accused: a.accused, charge: a.charge, quote: a.quote, confidence: a.confidence, facets: a.facets, reasons: a.reasons };
@@ -136,6 +138,11 @@ export async function main(argv: string[], out = process.stdout, err = process.s
             out.write(
               `  ${i === r.analysis.primary ? '*' : '-'} ${describe(a)} [${Math.round(a.confidence * 100)}%]\n      "${a.quote.length > 160 ? `${a.quote.slice(0, 157)}...` : a.quote}"\n`,
             );
+            // The facets are read from the whole article: shown once, under the main accusation (as in the popup).
+            for (const kind of ['targets', 'evidence', 'response', 'denial'] as const)
+              if (i === r.analysis.primary && a.facets[kind].length)
+                out.write(`      ${kind}: ${a.facets[kind].map((f) => clip(f, 120)).join(' | ')}\n`);
+            out.write(`      why: ${a.reasons.map((w) => clip(w, 140)).join('; ')}\n`);
           });
           out.write(`  readability ${r.timings.readabilityMs} ms, analysis ${r.timings.analysisMs} ms\n\n`);
         }

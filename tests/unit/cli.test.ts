@@ -29,6 +29,20 @@ describe('counterclaim CLI', () => {
     expect(json[1].accusations[json[1].primary].accused.code).toBe('TWN');
   });
 
+  it('analyze shows the facets of the main accusation and the reasons of each, as text and in --json', async () => {
+    const { code, out } = await run(['analyze', CZ]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ {6}targets: .*foreign ministry/m);
+    expect(out).toMatch(/^ {6}response: .*summoned/m);
+    const whys = out.split('\n').filter((l) => l.startsWith('      why: '));
+    expect(whys.length).toBe(out.split('\n').filter((l) => /^ {2}[*-] /.test(l)).length);
+    expect(whys[0]).toContain('cyberattack');
+    const [json] = JSON.parse((await run(['analyze', CZ, '--json'])).out);
+    const primary = json.accusations[json.primary];
+    expect(primary.facets.targets.length).toBeGreaterThan(0);
+    expect(primary.reasons.length).toBeGreaterThan(0);
+  });
+
   it('reads .txt files: first line title, the rest body', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-'));
     const f = join(dir, 'a.txt');
