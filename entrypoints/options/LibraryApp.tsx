@@ -12,7 +12,7 @@ import { convertGdelt, GdeltImportError } from '@/lib/gdelt/import';
 import { CHARGE_CATEGORIES, RELATIONS, type ChargeCategory, type Relation } from '@/lib/types';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 import { readLibraryViews, readPairReports, type LibraryViews, type ViewQuery } from '@/lib/views/read-views';
-import { layoutGraph } from '@/lib/views/graph-layout';
+import { layoutGraph, type GraphLayout } from '@/lib/views/graph-layout';
 import { periodRange } from '@/lib/views/timeline-data';
 import { ClaimCard } from '@/components/claim-card';
 import { CounterclaimRow } from '@/components/counterclaim-row';
@@ -128,21 +128,21 @@ export function LibraryApp() {
   // only while one of them is shown.
   const needViews = view === 'map' || view === 'timeline';
   const viewKey = `${JSON.stringify(viewQuery)}|${total ?? ''}|${trash?.length ?? ''}`;
-  const [views, setViews] = useState<{ key: string; data: LibraryViews } | null>(null);
+  const [views, setViews] = useState<{ key: string; data: LibraryViews; layout: GraphLayout & { ms: number } } | null>(null);
   useEffect(() => {
     if (!needViews || views?.key === viewKey) return;
     let live = true;
-    void readLibraryViews(db, viewQuery).then((data) => live && setViews({ key: viewKey, data }));
+    void readLibraryViews(db, viewQuery).then((data) => {
+      if (!live) return;
+      const started = performance.now();
+      const placed = layoutGraph(data.graph, 820, 600);
+      setViews({ key: viewKey, data, layout: { ...placed, ms: Math.round(performance.now() - started) } });
+    });
     return () => {
       live = false;
     };
   }, [needViews, viewKey, viewQuery, views?.key]);
-  const layout = useMemo(() => {
-    if (!views) return null;
-    const started = performance.now();
-    const placed = layoutGraph(views.data.graph, 820, 600);
-    return { ...placed, ms: Math.round(performance.now() - started) };
-  }, [views]);
+  const layout = views?.layout ?? null;
 
   useEffect(() => {
     if (!toast) return;
