@@ -91,6 +91,8 @@ interface ReadSentence {
   charges: ChargeHit[];
   /** Token ranges inside quotation marks (found on first use). */
   readonly quotes: [number, number][];
+  /** For each token, whether it is part of an actor's name (found on first use): "States" in "United States" is no verb. */
+  readonly inActor: Uint8Array;
   /** The main subject of the nearest sentence before (two at most, same field), for "It said" (set by the caller). */
   previousSubject: () => Mention | null;
 }
@@ -181,6 +183,7 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
       const find = () => findMentions(tokens, source, ctx, blocked).filter((m) => m.start >= skipTo);
       let mentions: Mention[] | undefined = relevant ? find() : undefined;
       let quotes: [number, number][] | undefined;
+      let inActor: Uint8Array | undefined;
       return {
         field,
         source,
@@ -196,6 +199,13 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
           return (quotes ??= findQuotes(tokens, source, sentence));
         },
         previousSubject: () => null,
+        get inActor() {
+          if (!inActor) {
+            inActor = new Uint8Array(tokens.length);
+            for (const m of this.mentions) inActor.fill(1, m.from, m.to);
+          }
+          return inActor;
+        },
       };
     });
 }
@@ -246,6 +256,9 @@ function subjectBefore(r: ReadSentence, source: string, ti: number): Mention[] {
   // A quote that closes between the subject and the verb means the subject belongs to the quote.
   const q = quoteOf(r, head.from);
   if (q && q[1] <= ti) return [];
+  // "... waged an insurgency against the Turkish state and is designated ...": a preposition's object is no subject.
+  const before1 = r.tokens[head.from - 1]?.lower === 'the' ? head.from - 2 : head.from - 1;
+  if (SUBJECTLESS_PREP.has(r.tokens[before1]?.lower ?? '')) return [];
   const group = [head];
   for (let k = before.length - 2; k >= 0; k--) {
     const m = before[k]!;
@@ -274,6 +287,9 @@ function objectAfter(r: ReadSentence, source: string, ti: number, stopAt = Infin
   }
   return group;
 }
+
+/** Prepositions whose object cannot be the subject of the verb that follows. */
+const SUBJECTLESS_PREP = new Set(['against', 'on', 'at', 'into', 'inside', 'within', 'across', 'with', 'toward', 'towards', 'targeting']);
 
 /** Words that open a new clause with its own subject ("..., while Congo accused ..."). */
 const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'although', 'though', 'as', 'after', 'when', 'since', 'because']);
@@ -415,7 +431,7 @@ function referringSpeaker(r: ReadSentence, ti: number): Mention | null {
 /** The speaker of a sentence: of its first speech verb (outside `exclude`) that has one, or "according to X". */
 function speakerOf(r: ReadSentence, src: string, exclude?: [number, number] | null): Mention | null {
   for (let i = 0; i < r.tokens.length; i++) {
-    if (exclude && inRange(i, exclude)) continue;
+    if ((exclude && inRange(i, exclude)) || r.inActor[i]) continue;
     const w = r.tokens[i]!.lower;
     if (SPEECH.has(w)) {
       const sp = speakerAt(r, src, i);
@@ -466,7 +482,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
   for (let ti = 0; ti < toks.length; ti++) {
     const w = toks[ti]!.lower;
     // Most words start no rule: one lookup instead of a dozen.
-    if (!LOOP_WORDS.has(toks[ti]!)) continue;
+    if (!LOOP_WORDS.has(toks[ti]!) || r.inActor[ti]) continue;
     if (DENY.has(w)) {
       const subj = subjectBefore(r, src, ti);
       for (const d of subj) denials.push({ code: d.code, text: r.sentence.text });
@@ -525,8 +541,13 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       if (on > 0 && r.mentions.some((m) => m.from === on + 1 || (m.from === on + 2 && toks[on + 1]!.lower === 'the'))) {
         // "The attack was blamed on Russia" / "Kyiv blamed the attack on Moscow".
         const accused = objectAfter(r, src, on);
-        const accuser = prev && PASSIVE_AUX.has(prev) ? null : (subjectBefore(r, src, ti)[0] ?? null);
-        for (const b of accused) add(accuser, b, anyCharge(r, ti), 'blamed on', 0.8, span(ti, ti + 2));
+        // "... was blamed on North Korea by South Korean officials": the agent follows.
+        const last = accused[accused.length - 1];
+        const by = last && toks[last.to]?.lower === 'by' ? last.to : -1;
+        const agents = by > 0 ? objectAfter(r, src, by).filter((m) => m.from <= by + 2) : [];
+        const accusers: (Mention | null)[] =
+          prev && PASSIVE_AUX.has(prev) ? (agents.length ? agents : [null]) : [subjectBefore(r, src, ti)[0] ?? null];
+        for (const a of accusers) for (const b of accused) add(a, b, anyCharge(r, ti), 'blamed on', 0.8, span(ti, ti + 2));
         continue;
       }
       const passive =
@@ -826,6 +847,14 @@ function reportedSpeech(r: ReadSentence, src: string, ti: number, add: AddFn): C
       if (!linked) continue;
       const words = src.slice(m.start, charge.end);
       add(speaker, m, charge, 'reported speech', 0.7, words);
+      // "... said the United States and Colombia were behind an armed incursion": the coordinated actors too.
+      let last = m;
+      for (const n of inside) {
+        if (n.from < last.to || n.to > charge.from) continue;
+        if (!/^\.?\s*(,|,?\s*and|,?\s*as well as)\s*(the\s+)?$/i.test(src.slice(last.end, n.start))) break;
+        add(speaker, n, charge, 'reported speech', 0.7, src.slice(n.start, charge.end));
+        last = n;
+      }
       break;
     }
   }

@@ -44,6 +44,27 @@ describe('extraction rules: clauses, speakers and the accused side', () => {
     expect(new Set(headline ? triples(text, '') : triples('', text))).toEqual(new Set(want));
   });
 
+  it.each([
+    ['"blamed on X by Y" reads the agent', 'The cyberattack was blamed on North Korea by South Korean officials.', ['KOR>PRK:cyberattack']],
+    [
+      'actors coordinated in reported speech are all accused',
+      'Venezuelan President Nicolas Maduro said the United States and Colombia were behind an armed incursion.',
+      ['VEN>USA:military_aggression', 'VEN>COL:military_aggression'],
+    ],
+  ])('%s', (_rule, text, want) => {
+    expect(new Set(triples('', text))).toEqual(new Set(want));
+  });
+
+  it('a word of an actor\'s name is no verb ("States" in "the United States" says nothing)', () => {
+    const got = triples('', 'Britain and the United States imposed sanctions on Chinese hackers accused of targeting lawmakers.');
+    expect(got).not.toContain('GBR>USA:cyberattack');
+  });
+
+  it("a preposition's object is not the subject of the verb after it", () => {
+    const got = triples('', 'The PKK has fought against the Turkish state since 1984 and is designated a terrorist group by the United States.');
+    expect(got).toEqual([]);
+  });
+
   it('an actor that speaks in its own clause is not the doer of the charge after it (no role swap)', () => {
     const got = triples(
       '',
