@@ -1,6 +1,7 @@
 import type { LibraryDB, ReportRecord, ReportSource } from '../library/db';
+import { readRows } from '../library/postings';
 import { toSummary, type ReportSummary } from '../library/search';
-import type { ChargeCategory } from '../types';
+import { CHARGE_CATEGORIES, type ChargeCategory } from '../types';
 import { GraphAggregate, passesFilter, type AccusationFact, type GraphData, type ViewFilter } from './graph-data';
 import { TimelineAggregate, type TimelineData } from './timeline-data';
 
@@ -30,43 +31,53 @@ function toViewFilter(q: ViewQuery): ViewFilter {
 }
 
 /**
- * The reports under the most selective index the query has (the actor, else the date range, else all), streamed
- * one at a time. Reads only the `reports` table and its long-standing indexes, so it does not depend on how the
- * match index is stored.
- */
-function reportsFor(db: LibraryDB, q: ViewQuery, filter: ViewFilter) {
-  if (filter.country) return db.reports.where('countries').equals(filter.country);
-  if (filter.from || filter.to) return db.reports.where('publishedAt').between(filter.from ?? '', `${filter.to ?? '\uffff'}\uffff`, true, true);
-  return db.reports.toCollection();
-}
-
-function* factsOf(r: ReportRecord): Generator<AccusationFact> {
-  for (const a of r.accusations)
-    yield { reportId: r.id, accuser: a.accuser.code, accused: a.accused.code, category: a.charge.category, publishedAt: r.publishedAt };
-}
-
-/**
- * The graph and the timeline of the library under `q`, in one streaming pass (`each`) over the reports outside the
- * trash. Memory grows with distinct (accuser, accused, charge) triples and months, not with the library.
+ * The graph and the timeline of the library under `q`, in one streaming pass (`each`) over the library's match
+ * index: packed postings, one per accusation of a report outside the trash (lib/library/postings.ts), so the pass
+ * never reads report texts. With a charge filter only that charge's lists are read. Memory grows with distinct
+ * (accuser, accused, charge) triples and months, not with the library. Names are then read for the shown actors
+ * only (one report each).
  */
 export async function readLibraryViews(db: LibraryDB, q: ViewQuery, options: { maxNodes?: number } = {}): Promise<LibraryViews> {
   const started = performance.now();
   const filter = toViewFilter(q);
+  if (q.source) filter.reportIds = new Set((await db.reports.where('source').equals(q.source).primaryKeys()) as string[]);
   const graph = new GraphAggregate();
   const timeline = new TimelineAggregate();
-  const names = new Map<string, string>();
-  await reportsFor(db, q, filter).each((r) => {
-    if (r.trashedAt || (q.source && r.source !== q.source)) return;
-    for (const a of r.accusations)
-      for (const actor of [a.accuser, a.accused]) if (actor.name && !names.has(actor.code)) names.set(actor.code, actor.name);
-    for (const f of factsOf(r)) {
+  const prefix = filter.category ? `${filter.category}|accuser|` : null;
+  const chunks = prefix ? db.postings.where('key').between(prefix, `${prefix}\uffff`, true, true) : db.postings.toCollection();
+  await chunks.each((c) => {
+    // Every accusation is posted twice (accuser and accused lists): count it once, from its accuser's list.
+    if (c.role !== 'accuser') return;
+    for (let i = 0; i < c.reportIds.length; i++) {
+      const f: AccusationFact = {
+        reportId: c.reportIds[i]!,
+        accuser: c.code,
+        accused: c.others[i]!,
+        category: c.category,
+        publishedAt: c.dates[i] ?? null,
+      };
       if (!passesFilter(f, filter)) continue;
       graph.add(f);
       timeline.add(f);
     }
   });
-  const g = graph.build({ maxNodes: options.maxNodes ?? 40, names });
+  const maxNodes = options.maxNodes ?? 40;
+  const names = await actorNames(db, graph.rankedCodes().slice(0, maxNodes));
+  const g = graph.build({ maxNodes, names });
   return { graph: g, timeline: timeline.build(g.allPairs), ms: Math.round(performance.now() - started) };
+}
+
+/** Names of actors by code, from a report that names each (the canonical name the analysis gave the code). */
+async function actorNames(db: LibraryDB, codes: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  await Promise.all(
+    codes.map(async (code) => {
+      const r = await db.reports.where('countries').equals(code).first();
+      for (const a of r?.accusations ?? [])
+        for (const actor of [a.accuser, a.accused]) if (actor.code === code && actor.name && !names.has(code)) names.set(code, actor.name);
+    }),
+  );
+  return names;
 }
 
 export interface PairReports {
@@ -75,8 +86,8 @@ export interface PairReports {
 }
 
 /**
- * The reports in which `from` accuses `to`, under the same filters, newest first, a page at a time. Streams the
- * reports that name `from` (its index range), keeping ids and dates only, then reads the page.
+ * The reports in which `from` accuses `to`, under the same filters, newest first, a page at a time. Reads `from`'s
+ * accuser lists of the match index (one key range per charge), then the page's reports.
  */
 export async function readPairReports(
   db: LibraryDB,
@@ -85,19 +96,20 @@ export async function readPairReports(
   page: { offset: number; limit: number },
 ): Promise<PairReports> {
   const filter = toViewFilter({ ...q, country: undefined });
-  const hits: { id: string; date: string }[] = [];
-  await db.reports
-    .where('countries')
-    .equals(pair.from)
-    .each((r) => {
-      if (r.trashedAt || (q.source && r.source !== q.source)) return;
-      for (const f of factsOf(r))
-        if (f.accuser === pair.from && f.accused === pair.to && passesFilter(f, filter)) {
-          hits.push({ id: r.id, date: r.publishedAt ?? '' });
-          return;
-        }
-    });
-  hits.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
-  const reports = await db.reports.bulkGet(hits.slice(page.offset, page.offset + page.limit).map((h) => h.id));
-  return { total: hits.length, items: reports.filter((r): r is ReportRecord => r !== undefined).map(toSummary) };
+  const categories = filter.category ? [filter.category] : CHARGE_CATEGORIES;
+  const rows = await readRows(
+    db.postings,
+    'accuser',
+    categories.map((c) => [pair.from, c]),
+  );
+  const dates = new Map<string, string>();
+  for (const r of rows) if (r.accused === pair.to && passesFilter(r, filter)) dates.set(r.reportId, r.publishedAt ?? '');
+  let ids = [...dates.keys()];
+  if (q.source) {
+    const bySource = new Set((await db.reports.where('source').equals(q.source).primaryKeys()) as string[]);
+    ids = ids.filter((id) => bySource.has(id));
+  }
+  ids.sort((a, b) => (dates.get(a)! < dates.get(b)! ? 1 : dates.get(a)! > dates.get(b)! ? -1 : a < b ? -1 : 1));
+  const reports = await db.reports.bulkGet(ids.slice(page.offset, page.offset + page.limit));
+  return { total: ids.length, items: reports.filter((r): r is ReportRecord => r !== undefined && !r.trashedAt).map(toSummary) };
 }

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 
@@ -258,4 +261,51 @@ describe('library views in Chromium', () => {
     await library.getByLabel('Source').selectOption('');
     await library.getByLabel('Search').fill('');
   });
+
+  it('builds the graph of a 10,000-report library in one pass, in a few seconds at most', async () => {
+    // The starter reports copied 100 times as imported reports, each with its own id and content hash.
+    const starter = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'library', 'starter', 'starter-library.json'), 'utf8'));
+    const reports = [];
+    for (let i = 0; reports.length < 10_000; i++)
+      for (const r of starter.reports) {
+        if (reports.length >= 10_000) break;
+        const copy = {
+          ...r,
+          id: `synthetic-${i}-${r.id}`,
+          url: null,
+          canonicalUrl: null,
+          source: 'import',
+          text: `${r.text}\n\nCopy ${i}.`,
+          contentHash: `${i.toString(16).padStart(4, '0')}${r.contentHash.slice(4)}`,
+        };
+        delete copy.origin;
+        reports.push(copy);
+      }
+    const file = join(mkdtempSync(join(tmpdir(), 'cc-10k-')), 'library-10k.json');
+    writeFileSync(file, JSON.stringify({ ...starter, reports, links: [] }));
+    await library.getByRole('tab', { name: 'Reports' }).click();
+    await library.setInputFiles('input[type=file]', file);
+    await library.getByText(/checked and ready/).waitFor({ timeout: 60_000 });
+    await library.getByRole('button', { name: 'Import', exact: true }).click();
+    await library.getByText(/Imported: /).waitFor({ timeout: 120_000 });
+    await library.getByRole('tab', { name: 'Map' }).click();
+    await library.waitForFunction(
+      () =>
+        Number(
+          document
+            .querySelector('.view-note')
+            ?.textContent?.match(/^[\d,]+/)?.[0]
+            ?.replace(/,/g, ''),
+        ) > 10_000,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const ms = Number(await library.locator('.graph-panel').getAttribute('data-build-ms'));
+    const layoutMs = Number(await library.locator('.graph-panel').getAttribute('data-layout-ms'));
+    console.log(`10,000+ reports: graph and timeline data in ${ms} ms, layout in ${layoutMs} ms`);
+    expect(ms).toBeLessThan(3000);
+    expect(await library.locator('.graph-node').count()).toBeLessThanOrEqual(40);
+  }, 240_000);
 });
