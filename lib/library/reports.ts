@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { Accusation, Analysis, ArticleContent, ChargeCategory, Relation } from '../types';
 import { CHARGE_CATEGORIES } from '../types';
 import { contentHash } from '../article/content-hash';
@@ -188,20 +189,35 @@ const tripleKey = (against: number, s: StoredAccusation) => `${against}|${s.repo
 
 const round = (x: number) => Math.round(Math.min(1, x) * 1000) / 1000;
 
+/** Reads reports by id into `into`, skipping those already there; leaves out reports in the trash. */
+async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<string, ReportRecord | null>): Promise<void> {
+  const need = [...new Set(ids)].filter((id) => !into.has(id));
+  if (!need.length) return;
+  const got = await db.reports.bulkGet(need);
+  need.forEach((id, i) => {
+    const r = got[i];
+    into.set(id, r && !r.trashedAt ? r : null);
+  });
+}
+
 /**
- * Keeps the rows that can reach the best `limit` counterclaims. A row's score without the shared-words bonus is
- * computed from the row alone (codes, category, date), so the cut is exact: a dropped row scores below the
- * `limit`-th best even with the largest bonus. Rows the user judged are always kept; rejected ones that will not be
- * shown do not count.
+ * Picks the rows that can make the best `limit` counterclaims, reading their reports into `reports`, best first and a
+ * batch at a time. A row's score without the shared-words bonus comes from the posting alone (codes, category,
+ * date), and the bonus adds at most `MAX_WORD_BONUS`; once `limit` counterclaims are scored exactly, a row whose
+ * score cannot reach the `limit`-th even with the largest bonus is never read, so the cut is exact. Rows the user
+ * judged are always kept. Rejected counterclaims do not count towards the `limit` (they are hidden or shown last).
  */
-function pruneRows(
+async function selectRows(
+  db: LibraryDB,
   current: Accusation[],
   publishedAt: string | null,
   rows: AccusationRow[],
   limit: number,
+  reports: Map<string, ReportRecord | null>,
   judged: (row: AccusationRow) => boolean,
-  hidden: (against: number, row: AccusationRow) => boolean,
-): AccusationRow[] {
+  rejected: (against: number, reportId: string, index: number) => boolean,
+  showRejected: boolean,
+): Promise<AccusationRow[]> {
   if (rows.length <= limit) return rows;
   const stubs = rows.map((r) => {
     const stub: StoredAccusation = {
@@ -219,19 +235,44 @@ function pruneRows(
   for (const c of rankCounterclaims(current, publishedAt, stubs)) base.set(c.stored.reportId, c);
   const scored = rows
     .map((r) => ({ row: r, ...(base.get(`row:${rowKey(r)}`) ?? { score: 0, against: 0 }) }))
-    .filter((s) => !hidden(s.against, s.row))
+    .filter((s) => showRejected || !rejected(s.against, s.row.reportId, s.row.index))
     .sort((x, y) => y.score - x.score);
-  // The final ranking keeps one counterclaim per report and role/charge triple, so count distinct ones.
-  const seen = new Set<string>();
-  let threshold = 0;
-  for (const s of scored) {
-    seen.add(`${s.row.reportId}|${s.row.accuser}|${s.row.accused}|${s.row.category}`);
-    if (seen.size === limit) {
-      threshold = s.score;
+
+  const keep = scored.filter((s) => judged(s.row)).map((s) => s.row);
+  const kept = new Set(keep);
+  // The first batch: the best rows up to `limit` distinct counterclaims (the ranking keeps one per report and
+  // role/charge triple); each further batch half as many.
+  const distinct = new Set<string>();
+  let batch = scored.length;
+  for (let i = 0; i < scored.length; i++) {
+    const r = scored[i]!.row;
+    distinct.add(`${r.reportId}|${r.accuser}|${r.accused}|${r.category}`);
+    if (distinct.size === limit) {
+      batch = i + 1;
       break;
     }
   }
-  return scored.filter((s) => s.score + MAX_WORD_BONUS + 0.001 >= threshold || judged(s.row)).map((s) => s.row);
+  let next = 0;
+  while (next < scored.length) {
+    const take = scored.slice(next, next + batch).map((s) => s.row);
+    next += take.length;
+    batch = Math.max(8, Math.ceil(limit / 2));
+    for (const r of take) if (!kept.has(r)) keep.push(r);
+    if (keep.some((r) => !reports.has(r.reportId)))
+      await readReports(
+        db,
+        keep.map((r) => r.reportId),
+        reports,
+      );
+    const stored = keep
+      .map((r) => reports.get(r.reportId) && storedFrom(reports.get(r.reportId)!, r.index))
+      .filter((x): x is StoredAccusation => !!x);
+    const exact = rankCounterclaims(current, publishedAt, stored).filter((c) => !rejected(c.against, c.stored.reportId, c.stored.index ?? -1));
+    if (exact.length < limit) continue;
+    const threshold = exact[limit - 1]!.score;
+    if (next >= scored.length || scored[next]!.score + MAX_WORD_BONUS + 0.001 < threshold) break;
+  }
+  return keep;
 }
 
 function describeLinked(a: Accusation, b: StoredAccusation): string {
@@ -271,6 +312,18 @@ export async function findCounterclaims(
   excludeReportId: string | null = null,
   options: FindCounterclaimsOptions = {},
 ): Promise<CounterclaimWithReport[]> {
+  // One read transaction for all the reads (a dozen small requests), unless the caller is already in one.
+  if (Dexie.currentTransaction) return findIn(db, analysis, publishedAt, excludeReportId, options);
+  return db.transaction('r', db.reports, db.postings, db.links, () => findIn(db, analysis, publishedAt, excludeReportId, options));
+}
+
+async function findIn(
+  db: LibraryDB,
+  analysis: Pick<Analysis, 'accusations'>,
+  publishedAt: string | null,
+  excludeReportId: string | null,
+  options: FindCounterclaimsOptions,
+): Promise<CounterclaimWithReport[]> {
   const current = analysis.accusations;
   if (!current.length) return [];
   const currentId = options.currentReportId ?? null;
@@ -285,26 +338,31 @@ export async function findCounterclaims(
   }
   const judgedReports = new Set([...links.values()].flatMap((l) => [l.from, l.to]));
 
-  let rows = (await candidateRows(db, current)).filter((r) => !excluded.has(r.reportId) && answersAny(current, r));
-  if (options.limit !== undefined && options.limit >= 0) {
-    rows = pruneRows(
+  const matchable = current.some((a) => a.accuser.code !== a.accused.code);
+  let rows = (matchable ? await candidateRows(db, current) : []).filter((r) => !excluded.has(r.reportId) && answersAny(current, r));
+  const reports = new Map<string, ReportRecord | null>();
+  const rejected = (against: number, reportId: string, index: number) => links.get(pairKey(against, reportId, index))?.kind === 'rejected';
+  // (Only awaited when it reads: an await on a promise that holds no IndexedDB request can end the transaction.)
+  if (options.limit !== undefined && options.limit >= 0 && rows.length > Math.max(1, options.limit))
+    rows = await selectRows(
+      db,
       current,
       publishedAt,
       rows,
       Math.max(1, options.limit),
+      reports,
       (r) => judgedReports.has(r.reportId),
-      (against, r) => !options.includeRejected && links.get(pairKey(against, r.reportId, r.index))?.kind === 'rejected',
+      rejected,
+      !!options.includeRejected,
     );
-  }
 
   // Reports of the rows, plus the reports linked by hand or confirmed (they show even when not suggested).
   const extraIds = [...links.values()]
     .filter((l) => l.kind !== 'rejected')
     .map((l) => (l.from === currentId ? l.to : l.from))
     .filter((id) => !excluded.has(id));
-  const ids = [...new Set([...rows.map((r) => r.reportId), ...extraIds])];
-  const reports = new Map<string, ReportRecord>();
-  for (const r of await db.reports.bulkGet(ids)) if (r && !r.trashedAt) reports.set(r.id, r);
+  const toRead = [...rows.map((r) => r.reportId), ...extraIds].filter((id) => !reports.has(id));
+  if (toRead.length) await readReports(db, toRead, reports);
 
   const stored: StoredAccusation[] = [];
   const indexOf = new Map<StoredAccusation, number>();
@@ -372,7 +430,15 @@ export async function findCounterclaims(
     out.push(item);
   }
 
-  out.sort((x, y) => Number(x.judgement === 'rejected') - Number(y.judgement === 'rejected') || y.score - x.score);
+  // Equal scores in a fixed order (report id, then accusation), whatever order the reports were read in.
+  out.sort(
+    (x, y) =>
+      Number(x.judgement === 'rejected') - Number(y.judgement === 'rejected') ||
+      y.score - x.score ||
+      (x.report.id < y.report.id ? -1 : x.report.id > y.report.id ? 1 : 0) ||
+      x.storedIndex - y.storedIndex ||
+      x.against - y.against,
+  );
   return options.limit !== undefined && options.limit >= 0 ? out.slice(0, options.limit) : out;
 }
 
