@@ -37,6 +37,7 @@ const BEFORE = new Set(roles.before);
 const BODY = new Set(roles.body);
 const PERSON = new Set(roles.person);
 const PERSON_WORDS = new WordSet(roles.person);
+const IN_PLACE = new Set(roles.inPlace);
 /** Role words that cannot end a sub-actor phrase: they modify the head that follows. */
 const NON_HEAD = new Set([
   'of',
@@ -280,6 +281,19 @@ function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionCont
       !blocked.has(from - 1)
     )
       from--;
+    // "the foreign ministry in Tehran", "officials in Beijing": a role of the government seated at the place.
+    const prevEnd = out.length ? out[out.length - 1]!.to : 0;
+    if (
+      (m.surface === 'name' || m.surface === 'capital') &&
+      from === m.from &&
+      from >= 2 &&
+      tokens[from - 1]!.lower === 'in' &&
+      IN_PLACE.has(tokens[from - 2]!.lower)
+    ) {
+      let f = from - 2;
+      while (f - 1 >= prevEnd && BODY.has(tokens[f - 1]!.lower) && isTightGap(source, tokens[f - 1]!.end, tokens[f]!.start)) f--;
+      if (f >= prevEnd && !blocked.has(f)) from = f;
+    }
     // Rightwards over role words (and a possessive 's), merging the next mention when it names the same code.
     let to = m.to;
     let lastHead = m.to;

@@ -1,5 +1,5 @@
 import type { Accusation, Actor, Charge, ChargeCategory, Facets, QuoteLocation } from '../types';
-import { tokenize, WordSet, type Token } from '../text/tokens';
+import { isCapitalised, tokenize, WordSet, type Token } from '../text/tokens';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { findCharges, readChargesInContext, type ChargeHit } from '../charges/lexicon';
 import { findMentions, mayIntroducePerson, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
@@ -54,7 +54,9 @@ const RULE_WORDS = new WordSet([
   'by',
 ]);
 /** Every word that some branch of the rule loop in `candidatesIn` tests for. */
+const CONDEMNATION = set(triggers.condemnationNouns);
 const LOOP_WORDS = new WordSet([
+  ...triggers.condemnationNouns,
   ...triggers.deny,
   ...triggers.accuse,
   ...triggers.blame,
@@ -288,11 +290,47 @@ function objectAfter(r: ReadSentence, source: string, ti: number, stopAt = Infin
   return group;
 }
 
+/**
+ * A bare demonym at token `k` ("a British accusation"): the finder leaves bare demonyms out (they are mostly
+ * adjectives), but before an allegation it names the state that alleges.
+ */
+function demonymAt(r: ReadSentence, k: number): Mention | undefined {
+  if (k < 0 || r.inActor[k]) return undefined;
+  const m = getGazetteer().index.matchAt(r.tokens, k, r.source);
+  if (!m || m.to !== k + 1 || m.value.surface !== 'demonym' || !isCapitalised(r.tokens[k]!.text)) return undefined;
+  const t = r.tokens[k]!;
+  return {
+    code: m.value.code,
+    name: m.value.codeName,
+    detail: '',
+    from: k,
+    to: k + 1,
+    start: t.start,
+    end: t.end,
+    surface: 'demonym',
+    kind: m.value.kind,
+  };
+}
+
 /** Prepositions whose object cannot be the subject of the verb that follows. */
 const SUBJECTLESS_PREP = new Set(['against', 'on', 'at', 'into', 'inside', 'within', 'across', 'with', 'toward', 'towards', 'targeting']);
 
 /** Words that open a new clause with its own subject ("..., while Congo accused ..."). */
 const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'although', 'though', 'as', 'after', 'when', 'since', 'because']);
+
+/**
+ * The verb at `ti` follows "and" as a second verb of its clause ("... summoned the British envoy and accused
+ * London"), not as the verb of a compound subject ("Britain and France accused"): no actor ends right before "and",
+ * or the one that does is an object, with a past-tense verb between the main subject and it.
+ */
+function coordinatesVerb(r: ReadSentence, ti: number): boolean {
+  if (r.tokens[ti - 1]?.lower !== 'and') return false;
+  const before = r.mentions.find((m) => m.to === ti - 1);
+  if (!before) return true;
+  const main = mainSubject(r);
+  if (!main || main.to > before.from) return false;
+  return r.tokens.slice(main.to, before.from).some((t) => /^\p{Ll}+ed$/u.test(t.text));
+}
 
 /**
  * The subject shared by a verb coordinated with "and" at `ti`: the subject of the clause it stands in, that is the
@@ -387,7 +425,7 @@ const SPEAKER_GAP =
 function speakerAt(r: ReadSentence, src: string, ti: number): Mention | null {
   const toks = r.tokens;
   // "North Korea accused ..., and warned that ...": a coordinated verb shares the main clause's subject.
-  if (toks[ti - 1]?.lower === 'and' && !r.mentions.some((m) => m.to === ti - 1)) return coordinatedSubject(r, ti);
+  if (coordinatesVerb(r, ti)) return coordinatedSubject(r, ti);
   const before = r.mentions.filter((m) => m.to <= ti && !quoteOf(r, m.from));
   const b = before[before.length - 1];
   if (b && toks.slice(b.to, ti).every((t) => SPEAKER_GAP.test(t.lower)) && ti - b.to <= 4 && !crossesClause(r, src, b.to - 1, ti)) return b;
@@ -490,7 +528,13 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       // "India rejected Pakistan's allegation that it sponsors terrorism": the allegation is Pakistan's, against India.
       for (let k = ti + 1; k < Math.min(toks.length, ti + 8); k++) {
         if (!ALLEGATION.has(toks[k]!.lower)) continue;
-        const owner = r.mentions.find((m) => m.to <= k && m.from > ti);
+        // The allegation's owner before it ("Pakistan's allegation", "a British accusation") or after it
+        // ("accusations by the United States").
+        const by = ['by', 'from'].includes(toks[k + 1]?.lower ?? '') ? k + 1 : -1;
+        const owner =
+          r.mentions.find((m) => m.to <= k && m.from > ti) ??
+          demonymAt(r, k - 1) ??
+          (by > 0 ? r.mentions.find((m) => m.from === by + 1 || (m.from === by + 2 && toks[by + 1]!.lower === 'the')) : undefined);
         const named = objectAfter(r, src, k);
         const accused = named.find((m) => m.code !== owner?.code) ?? subj[0];
         // The allegation's own charge: before the next rule word ("... and accused Canada of ...") and close by.
@@ -582,7 +626,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       // "..., accusing X" and "Qureshi said ... and accused India": the subject is the main clause's.
       const participial =
         (w.endsWith('ing') && (/,\s*$/.test(gapBefore) || ofDocument || ['in', 'after', 'while', 'by'].includes(prev ?? ''))) ||
-        (prev === 'and' && !r.mentions.some((m) => m.to === ti - 1));
+        coordinatesVerb(r, ti);
       const main = participial ? (prev === 'and' ? coordinatedSubject(r, ti) : mainSubject(r)) : null;
       const subj = main && main.to <= ti ? [main] : subjectBefore(r, src, ti);
       let obj = objectAfter(r, src, ti);
@@ -605,6 +649,18 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
             span(ti, ti + 1),
             ACCUSE.has(w) ? ofPhrase(r, src, ti) : '',
           );
+      continue;
+    }
+    if (CONDEMNATION.has(w) && toks[ti + 1]?.lower === 'from') {
+      // "North Korea fired two ballistic missiles, drawing condemnation from South Korea and Japan": those it is drawn
+      // from accuse the main clause's subject of its act.
+      // When the main clause is itself a charge ("the G7 accused China of coercion, drawing a rebuke from Beijing"),
+      // the rebuke answers it: a denial, not an accusation.
+      const accusers = objectAfter(r, src, ti + 1);
+      const doer = mainSubject(r);
+      const said = doer ? toks.slice(doer.to, ti).some((t) => LOOP_WORDS.has(t) || DENOUNCE.has(t.lower)) : true;
+      const act = doer && !said && doer.to <= ti ? [...r.charges].reverse().find((c) => c.from >= doer.to && c.to <= ti) : undefined;
+      if (doer && act) for (const a of accusers) add(a, doer, act, 'drew condemnation', 0.7, span(ti, ti + 2));
       continue;
     }
     if (DENOUNCE.has(w)) {

@@ -55,6 +55,36 @@ describe('extraction rules: clauses, speakers and the accused side', () => {
     expect(new Set(triples('', text))).toEqual(new Set(want));
   });
 
+  it.each([
+    [
+      'an allegation owned after the noun ("accusations by X") stays X\'s',
+      'Iran on Tuesday rejected accusations by the United States that it had supplied ballistic missiles to Russia.',
+      ['USA>IRN:proliferation'],
+    ],
+    [
+      'an allegation owned by a demonym ("a British accusation") stays that state\'s',
+      'The Kremlin on Monday dismissed as "hysteria" a British accusation that Russian intelligence had plotted sabotage in Europe.',
+      ['GBR>RUS:terrorism'],
+    ],
+    [
+      '"drawing condemnation from X": X accuses the main clause\'s doer of its act',
+      'North Korea fired two ballistic missiles into the sea on Thursday, drawing condemnation from South Korea and Japan.',
+      ['KOR>PRK:proliferation', 'JPN>PRK:proliferation'],
+    ],
+    [
+      'a role seated at a place is that state\'s ("the foreign ministry in Tehran"), and a verb after "summoned X and" is the subject\'s',
+      'The foreign ministry in Tehran summoned the British envoy and accused London of interfering in its internal affairs.',
+      ['IRN>GBR:other'],
+    ],
+    [
+      'a rebuke that answers an accusation is no accusation',
+      'The G7 accused China of economic coercion, drawing a sharp rebuke from Beijing.',
+      ['G7>CHN:economic_coercion'],
+    ],
+  ])('%s', (_rule, text, want) => {
+    expect(new Set(triples('', text))).toEqual(new Set(want));
+  });
+
   it('a word of an actor\'s name is no verb ("States" in "the United States" says nothing)', () => {
     const got = triples('', 'Britain and the United States imposed sanctions on Chinese hackers accused of targeting lawmakers.');
     expect(got).not.toContain('GBR>USA:cyberattack');
