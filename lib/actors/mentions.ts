@@ -136,6 +136,17 @@ export function mayIntroducePerson(tokens: Token[]): boolean {
   return tokens.some((t) => PERSON_WORDS.has(t));
 }
 
+/** Per candidate list (shared by the words that start it): every pattern needs a capital or exact case. */
+const capitalOnly = new WeakMap<object, boolean>();
+function onlyCapitalised(patterns: { value: GazetteerValue }[]): boolean {
+  let v = capitalOnly.get(patterns);
+  if (v === undefined) {
+    v = patterns.every((p) => p.value.capitalised || (p.value.caseSensitive && /\p{Lu}|\p{N}/u.test(p.value.form.charAt(0))));
+    capitalOnly.set(patterns, v);
+  }
+  return v;
+}
+
 function acceptCase(v: GazetteerValue, tokens: Token[], from: number, to: number, source: string): boolean {
   if (v.caseSensitive) {
     const text = source.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/[^\p{L}\p{N}]/gu, '');
@@ -189,6 +200,11 @@ export function findMentions(tokens: Token[], source: string, ctx: MentionContex
     if (person) {
       raw.push(person);
       i = person.to;
+      continue;
+    }
+    // A lowercase word that starts only names written with a capital starts none here (acceptCase would refuse them).
+    if (!isCapitalised(tokens[i]!.text) && onlyCapitalised(gaz.index.startingAt(tokens[i]!))) {
+      i++;
       continue;
     }
     const m = gaz.index.matchAt(tokens, i, source, accept);

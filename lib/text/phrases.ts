@@ -60,12 +60,17 @@ export class PhraseIndex<T> {
     return prefixed.length ? [...exact, ...prefixed].sort((a, b) => b.words.length - a.words.length) : exact;
   }
 
+  /** The patterns that may start at this token, longest first (remembered on its word). */
+  startingAt(token: Token): PhrasePattern<T>[] {
+    const starts = token.word.starts;
+    return (starts[this.id] as PhrasePattern<T>[] | undefined) ?? (starts[this.id] = this.candidatesFor(token.lower));
+  }
+
   /** The longest pattern that matches at token `i` with tight gaps between words, or null. */
   matchAt(tokens: Token[], i: number, source: string, accept?: (p: PhrasePattern<T>, from: number, to: number) => boolean): PhraseMatch<T> | null {
     const head = tokens[i];
     if (!head) return null;
-    const starts = head.word.starts;
-    const candidates = (starts[this.id] as PhrasePattern<T>[] | undefined) ?? (starts[this.id] = this.candidatesFor(head.lower));
+    const candidates = this.startingAt(head);
     if (!candidates.length) return null;
     for (const p of candidates) {
       let j = i + 1;
