@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'dist/**', '.cache/**', 'node_modules/**', 'demo-output/**', 'tests/fixtures/**'] },
+  { ignores: ['.output*/**', '.wxt/**', 'dist/**', '.cache/**', 'node_modules/**', 'demo-output/**', 'tests/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -202,7 +202,7 @@ describe('popup, judgements and the full comparison', () => {
     // A judgement holds for the pair of reports: reject the last suggestion, from another report.
     const lastTitle = await rows.last().locator('.side-stored .source-line').textContent();
     await rows.last().getByRole('button', { name: 'Not a counterclaim' }).click();
-    await p2.getByText(/you marked as not a counterclaim are hidden/).waitFor();
+    await p2.getByText(/you marked as not a counterclaim (is|are) hidden/).waitFor();
     expect(await p2.locator('.counterclaim .side-stored .source-line').allTextContents()).not.toContain(lastTitle);
     await h.screenshot(p2, 'popup-judged');
 
