@@ -58,7 +58,9 @@ export type AnalyzeTabResponse =
   | { ok: true; page: PageAnalysis; saved: SavedState | null; counterclaims: CounterclaimView[]; libraryCount: number }
   | { ok: false; error: ErrorInfo; selectionAvailable: boolean };
 
-export type SaveReportResponse = { ok: true; id: string; status: 'created' | 'updated'; savedAt: string } | { ok: false; error: ErrorInfo };
+export type SaveReportResponse =
+  /** `restored`: the article's report was in the trash; saving brought it back (and updated it). */
+  { ok: true; id: string; status: 'created' | 'updated'; restored?: boolean; savedAt: string } | { ok: false; error: ErrorInfo };
 
 /**
  * The one message protocol of the extension: popup and pages ask, the background answers. The message type is the

@@ -18,7 +18,10 @@ type State =
   | { phase: 'ready'; result: Extract<AnalyzeTabResponse, { ok: true }> };
 
 type SaveState =
-  { phase: 'idle' } | { phase: 'saving' } | { phase: 'saved'; status: 'created' | 'updated' | 'already' } | { phase: 'error'; message: string };
+  | { phase: 'idle' }
+  | { phase: 'saving' }
+  | { phase: 'saved'; status: 'created' | 'updated' | 'restored' | 'already' }
+  | { phase: 'error'; message: string };
 
 /** The tab to analyse: `?tabId=` when the popup is opened as a page (tests, the demo), else the active tab. */
 async function targetTabId(): Promise<number | null> {
@@ -115,13 +118,13 @@ export function App() {
     try {
       const res = await sendMessage(browser.runtime, 'saveReport', { page: state.result.page });
       if (res?.ok) {
-        setSave({ phase: 'saved', status: res.status });
+        setSave({ phase: 'saved', status: res.restored ? 'restored' : res.status });
         setState({
           phase: 'ready',
           result: {
             ...state.result,
             saved: { id: res.id, savedAt: res.savedAt },
-            libraryCount: state.result.libraryCount + (res.status === 'created' ? 1 : 0),
+            libraryCount: state.result.libraryCount + (res.status === 'created' || res.restored ? 1 : 0),
           },
         });
       } else setSave({ phase: 'error', message: res?.error.message ?? t('popupSaveFailed') });
@@ -322,7 +325,8 @@ function EchoList({ echoes }: { echoes: CounterclaimView[] }) {
   );
 }
 
-const SAVED_MESSAGES: Record<'created' | 'updated' | 'already', MessageKey> = {
+const SAVED_MESSAGES: Record<'created' | 'updated' | 'restored' | 'already', MessageKey> = {
+  restored: 'popupRestored',
   already: 'popupAlreadySaved',
   updated: 'popupUpdated',
   created: 'popupSaved',

@@ -101,7 +101,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       try {
         const outcome = await saveReport(db, { article: page.article, analysis: page.analysis, source: page.fromSelection ? 'selection' : 'saved' });
         const saved = await db.reports.get(outcome.id);
-        return { ok: true, id: outcome.id, status: outcome.status, savedAt: saved?.savedAt ?? new Date().toISOString() };
+        return {
+          ok: true,
+          id: outcome.id,
+          status: outcome.status,
+          ...(outcome.restored ? { restored: true } : {}),
+          savedAt: saved?.savedAt ?? new Date().toISOString(),
+        };
       } catch (e) {
         deps.log?.(`save failed: ${String(e)}`);
         const quota = e instanceof Error && /quota/i.test(`${e.name} ${e.message}`);

@@ -5,6 +5,7 @@ import { createHandlers, restrictedReason, routeMessage, type BackgroundDeps } f
 import { extractPage } from '../../lib/extension/extract-page';
 import type { PageExtract } from '../../lib/messaging';
 import { freshDb } from '../helpers/library';
+import { trashReport } from '../../lib/library/edit';
 import { FIXTURES, sourcePath } from '../helpers/fixtures';
 
 function pageFrom(path: string, url: string, selection = ''): PageExtract {
@@ -108,6 +109,22 @@ describe('background handlers', () => {
     expect(top?.accusation.accuser.code).toBe('CZE');
     expect(top?.accusation.accused.code).toBe('CHN');
     expect(d.badges[2]).toBe(String(cn.counterclaims.filter((c) => c.relation !== 'echo').length));
+  });
+
+  it('saving an article whose report is in the trash brings it back and says so', async () => {
+    const url = 'http://127.0.0.1/articles/czech';
+    const d = deps({ 1: { url, extract: pageFrom(sourcePath('czech-china-apt31-foreign-ministry'), url) } });
+    const h = createHandlers(d);
+    const res = await h.analyzeTab({ tabId: 1 });
+    if (!res.ok) throw new Error(res.error.message);
+    const first = await h.saveReport({ page: res.page });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.restored).toBeUndefined();
+    await trashReport(d.db, first.id);
+    expect((await h.libraryStatus({})).count).toBe(0);
+    const again = await h.saveReport({ page: res.page });
+    expect(again).toMatchObject({ ok: true, id: first.id, status: 'updated', restored: true });
+    expect((await h.libraryStatus({})).count).toBe(1);
   });
 
   it('reports a failed save and writes nothing', async () => {
