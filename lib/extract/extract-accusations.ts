@@ -55,6 +55,9 @@ const RULE_WORDS = new WordSet([
 ]);
 /** Every word that some branch of the rule loop in `candidatesIn` tests for. */
 const CONDEMNATION = set(triggers.condemnationNouns);
+const ECHO_VERBS = set(triggers.echo.verbs);
+const ECHO_NOUNS = set(triggers.echo.nouns);
+const JOIN_VERBS = set(triggers.joinVerbs);
 const LOOP_WORDS = new WordSet([
   ...triggers.condemnationNouns,
   ...triggers.deny,
@@ -260,7 +263,9 @@ function subjectBefore(r: ReadSentence, source: string, ti: number): Mention[] {
   if (q && q[1] <= ti) return [];
   // "... waged an insurgency against the Turkish state and is designated ...": a preposition's object is no subject.
   const before1 = r.tokens[head.from - 1]?.lower === 'the' ? head.from - 2 : head.from - 1;
-  if (SUBJECTLESS_PREP.has(r.tokens[before1]?.lower ?? '')) return [];
+  // ("Australia, along with New Zealand, accused ..." coordinates.)
+  const coordinating = ['along', 'together'].includes(r.tokens[before1 - 1]?.lower ?? '');
+  if (SUBJECTLESS_PREP.has(r.tokens[before1]?.lower ?? '') && !coordinating) return [];
   const group = [head];
   for (let k = before.length - 2; k >= 0; k--) {
     const m = before[k]!;
@@ -629,6 +634,11 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
         coordinatesVerb(r, ti);
       const main = participial ? (prev === 'and' ? coordinatedSubject(r, ti) : mainSubject(r)) : null;
       const subj = main && main.to <= ti ? [main] : subjectBefore(r, src, ti);
+      // "Canada joined Britain in accusing China ...": the joined party accuses too.
+      if (prev === 'in' && main) {
+        const join = toks.findIndex((t, i) => i >= main.to && i < ti - 1 && JOIN_VERBS.has(t.lower));
+        if (join >= 0) subj.push(...r.mentions.filter((m) => m.from > join && m.to < ti && m.code !== main.code && !quoteOf(r, m.from)));
+      }
       let obj = objectAfter(r, src, ti);
       const ofAt = toks.findIndex((t, i) => i > ti && (t.lower === 'of' || t.lower === 'for'));
       if (obj.length && ofAt > 0 && obj[0]!.from > ofAt) obj = []; // the actor after "of" is part of the charge
@@ -821,6 +831,15 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const charge = r.charges.find((c) => c.from >= m.to && c.from <= m.to + 1);
       if (charge && !charge.weak) add(subj, m, charge, 'a charge named with the accused', 0.55, src.slice(m.start, charge.end));
     }
+  }
+  // "Britain accused Russia of ..., a charge echoed by the United States": the echoing actors accuse too.
+  for (let k = 0; k < toks.length && out.length; k++) {
+    if (!ECHO_VERBS.has(toks[k]!.lower) || toks[k + 1]?.lower !== 'by') continue;
+    if (!toks.slice(Math.max(0, k - 3), k).some((t) => ECHO_NOUNS.has(t.lower))) continue;
+    const echoing = objectAfter(r, src, k + 1);
+    for (const c of [...out])
+      for (const a of echoing)
+        if (c.accuser && c.accused.from < k) add(a, c.accused, c.charge, 'a charge echoed', 0.7, span(k, k + 2), c.fallbackChargeText);
   }
   // One sentence says an accusation once, however many rules read it.
   const seen = new Map<string, Candidate>();
