@@ -77,6 +77,21 @@ describe('extraction rules: clauses, speakers and the accused side', () => {
       ['IRN>GBR:other'],
     ],
     [
+      'compound accusers across clauses: "a charge echoed by X"',
+      'Britain accused Russia of a cyberattack on its electoral commission, a charge echoed by the United States.',
+      ['GBR>RUS:cyberattack', 'USA>RUS:cyberattack'],
+    ],
+    [
+      'compound accusers: "X joined Y in accusing Z"',
+      'Canada joined Britain in accusing China of hacking lawmakers.',
+      ['CAN>CHN:cyberattack', 'GBR>CHN:cyberattack'],
+    ],
+    [
+      'compound accusers: "X, along with Y, accused Z"',
+      'Australia, along with New Zealand, accused China of malicious cyber activity.',
+      ['AUS>CHN:cyberattack', 'NZL>CHN:cyberattack'],
+    ],
+    [
       'a rebuke that answers an accusation is no accusation',
       'The G7 accused China of economic coercion, drawing a sharp rebuke from Beijing.',
       ['G7>CHN:economic_coercion'],
