@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/', import.meta.url));
 const SLUG = /^[a-z0-9-]+$/;
+// Hostile pages (tests/fixtures/hostile/): `__ORIGIN__` in them becomes this server's origin, so the tricks aim at
+// /marker/ paths here; every request to /marker/ is recorded, so a test can tell whether anything ran.
+const HOSTILE = /^[a-z0-9-]+\.html$/;
 const PAGE = /^[a-z0-9-]+\.html$/;
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -35,6 +38,9 @@ async function indexPage() {
 
 /** Starts the demo site; resolves to { url, close }. Port 0 picks a free port. */
 export function startDemoServer(port = 0) {
+  /** Paths under /marker/ requested so far, in order, with the Origin and Referer they came with. */
+  const markerHits = [];
+  let origin = '';
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (status, body, type = 'text/html; charset=utf-8') => {
@@ -48,6 +54,19 @@ export function startDemoServer(port = 0) {
         return send(200, await readFile(join(FIXTURES, 'articles', m[1], 'source.html')));
       m = /^\/pages\/([^/]+)$/.exec(path);
       if (m && PAGE.test(m[1]) && existsSync(join(FIXTURES, 'pages', m[1]))) return send(200, await readFile(join(FIXTURES, 'pages', m[1])));
+      if (path.startsWith('/marker/')) {
+        markerHits.push({ path, origin: req.headers.origin ?? null, referer: req.headers.referer ?? null });
+        return send(204, '');
+      }
+      m = /^\/hostile\/([^/]+)$/.exec(path);
+      if (m && HOSTILE.test(m[1]) && existsSync(join(FIXTURES, 'hostile', m[1])))
+        return send(200, (await readFile(join(FIXTURES, 'hostile', m[1]), 'utf8')).replaceAll('__ORIGIN__', origin));
+      m = /^\/strange\/([a-z0-9-]+)\.html$/.exec(path);
+      if (m) {
+        const { strangePage } = await import('../../tests/fixtures/hostile/strange.mjs');
+        const html = strangePage(m[1]);
+        if (html) return send(200, html);
+      }
       if (path === '/favicon.ico') return send(204, '');
       send(404, '<!doctype html><title>Not found</title><h1>Not found</h1>');
     } catch {
@@ -58,7 +77,8 @@ export function startDemoServer(port = 0) {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const { port: p } = server.address();
-      resolve({ url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(() => r())) });
+      origin = `http://127.0.0.1:${p}`;
+      resolve({ url: origin, markerHits, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
 }
