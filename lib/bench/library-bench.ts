@@ -1,5 +1,6 @@
 import { LibraryDB } from '../library/db';
 import { findCounterclaims, saveReport } from '../library/reports';
+import { queryReports, type ReportQuery } from '../library/search';
 import { importLibrary, type LibraryFile } from '../library/export';
 import { contentHash } from '../article/content-hash';
 import { analyzeArticle } from '../analyze';
@@ -85,7 +86,22 @@ export interface LibraryBenchResult {
   matchP95Ms: number;
   matchesFound: number;
   saveMedianMs: number;
+  /** Median time of a search by words alone (no index: a scan of the stored search terms), first page of 50. */
+  searchMs: number;
+  /** Median time of a search by words with a country filter (the filter's index narrows what is read). */
+  searchFilteredMs: number;
   usageBytes: number | null;
+}
+
+/** The median time of running `query` `runs` times. */
+async function timeQuery(db: LibraryDB, query: ReportQuery, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await queryReports(db, query);
+    times.push(performance.now() - t);
+  }
+  return Math.round(quantile(times, 0.5) * 10) / 10;
 }
 
 /**
@@ -131,6 +147,9 @@ export async function runLibraryBench(n: number, queries = 200, saves = 20): Pro
     await saveReport(db, { article, analysis });
     saveTimes.push(performance.now() - t);
   }
+  // A word most reports have, and a prefix as typed (the last word of a query matches as a prefix).
+  const searchMs = await timeQuery(db, { text: 'critical infra' });
+  const searchFilteredMs = await timeQuery(db, { text: 'critical infra', country: 'CZE' });
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   db.close();
   // Each size runs alone, so the origin's usage is this database's.
@@ -142,6 +161,8 @@ export async function runLibraryBench(n: number, queries = 200, saves = 20): Pro
     matchP95Ms: Math.round(quantile(times, 0.95) * 100) / 100,
     matchesFound: Math.round(found / queries),
     saveMedianMs: Math.round(quantile(saveTimes, 0.5) * 100) / 100,
+    searchMs,
+    searchFilteredMs,
     usageBytes: estimate?.usage ?? null,
   };
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Accusation, ChargeCategory } from '../types';
 import { deriveSearchFields } from './derive';
 import { rebuildPostings } from './postings';
+import { rebuildTerms } from './terms';
 
 /** Where a report came from. */
 export type ReportSource = 'saved' | 'selection' | 'starter' | 'import' | 'gdelt';
@@ -87,6 +88,14 @@ export interface PostingRecord {
   dates: (string | null)[];
 }
 
+/** One shard of the search terms (schema 3, see terms.ts): report ids and their terms, as parallel arrays. */
+export interface TermShard {
+  shard: number;
+  ids: string[];
+  /** `termsOf(report.words)`: the search terms between spaces. */
+  terms: string[];
+}
+
 export type LinkKind = 'confirmed' | 'rejected' | 'manual';
 
 /**
@@ -145,17 +154,19 @@ export const SCHEMA: readonly SchemaVersion[] = [
   },
   {
     // The accusation rows give way to the match index (a few packed records per actor, role and charge); reports
-    // lose the *words and *categories indexes (search reads the stored words; the category filter reads the match
-    // index). Fewer records and index entries make a large import several times faster.
+    // lose the *words and *categories indexes (search reads the packed term shards; the category filter reads the
+    // match index). Fewer records and index entries make a large import several times faster.
     version: 3,
     stores: {
       reports: 'id, canonicalUrl, contentHash, savedAt, publishedAt, source, *tags, trashedAt, *countries, sortTitle',
       accusations: null,
       postings: 'key',
+      terms: 'shard',
       links: '++id, from, to, [from+to], kind',
     },
     upgrade: async (tx) => {
       await rebuildPostings(tx.table('reports'), tx.table('postings'));
+      await rebuildTerms(tx.table('reports'), tx.table('terms') as EntityTable<TermShard, 'shard'>);
     },
   },
 ];
@@ -174,6 +185,7 @@ export function applySchema(db: Dexie, versions: readonly SchemaVersion[] = SCHE
 export class LibraryDB extends Dexie {
   reports!: EntityTable<ReportRecord, 'id'>;
   postings!: EntityTable<PostingRecord, 'key'>;
+  terms!: EntityTable<TermShard, 'shard'>;
   links!: EntityTable<LinkRecord, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {

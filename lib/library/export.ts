@@ -1,9 +1,10 @@
 import { contentHash } from '../article/content-hash';
 import { canonicalizeUrl } from '../article/canonical-url';
-import type { LibraryDB, LinkRecord, ReportData, ReportRecord } from './db';
+import type { AccusationRow, LibraryDB, LinkRecord, ReportData, ReportRecord } from './db';
 import { LibraryError } from './db';
 import { normalizeTags, prepareReport, toReportData, type PreparedReport } from './derive';
 import { accusationRows, updatePostings } from './postings';
+import { updateTerms } from './terms';
 import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink } from './file-format';
 
 export {
@@ -190,8 +191,9 @@ const pairKey = (a: string, ai: number, b: string, bi: number) =>
  * Imports a library file: validated first (links may point at reports already in the library), then written in
  * one transaction, so an error or an abort leaves the library as it was. A report already in the library (same
  * id, canonical URL or text) is merged into it (see `mergeReport`) rather than copied; links follow the reports
- * they point at, one per pair of accusations (the newer wins). Derived fields are computed before the transaction
- * opens; reports and rows are written with bulkPut/bulkAdd in chunks of `IMPORT_CHUNK`, with progress after each.
+ * they point at, one per pair of accusations (the newer wins). Reports are written with bulkAdd/bulkPut in chunks
+ * of `IMPORT_CHUNK`, with progress after each, their derived fields computed a chunk ahead so that the page works
+ * while IndexedDB writes; the match index and the term shards are then updated in one pass each (a few hundred records).
  * Throws a LibraryError (with `path`) when the file is not valid.
  */
 export async function importLibrary(db: LibraryDB, file: LibraryFile, options: ImportOptions = {}): Promise<ImportOutcome> {
@@ -214,11 +216,10 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
   if (!checked.ok) throw new LibraryError(checked.error, checked.path);
 
   const incoming = checked.file.reports.map(normalizeIncoming);
-  const prepared: PreparedReport[] = incoming.map((r) => prepareReport(r));
   const total = incoming.length;
   throwIfAborted(signal);
 
-  return db.transaction('rw', db.reports, db.postings, db.links, async () => {
+  return db.transaction('rw', db.reports, db.postings, db.terms, db.links, async () => {
     // Which of the file's reports the library already holds, by id, canonical URL and content hash (index keys only).
     const ids = incoming.map((r) => r.id);
     // Against a library not much larger than the file, reading all its ids (one getAllKeys) beats a cursor walk.
@@ -271,48 +272,54 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
     // Merge in memory.
     const idMap = new Map<string, string>();
     const working = new Map<string, Working>();
-    const fresh = new Map<string, PreparedReport>();
+    const fresh = new Map<string, Working>();
     incoming.forEach((r, i) => {
       const target = targets[i]!;
       if (target === null) {
-        fresh.set(r.id, prepared[i]!);
+        fresh.set(r.id, r);
         idMap.set(r.id, r.id);
         return;
       }
       idMap.set(r.id, target);
-      const base = working.get(target) ?? fresh.get(target)?.record ?? originals.get(target);
+      const base = working.get(target) ?? fresh.get(target) ?? originals.get(target);
       if (!base) return;
       const merged = mergeReport(base, r);
       if (merged === base) return;
-      if (fresh.has(target)) fresh.set(target, prepareReport(merged));
+      if (fresh.has(target)) fresh.set(target, merged);
       else working.set(target, merged);
     });
-    const changed = [...working.values()].map((w) => prepareReport(w));
-    const writes = [...fresh.values(), ...changed];
+    const writes = [...fresh.values(), ...working.values()];
     const added = fresh.size;
-    const updated = changed.length;
+    const updated = working.size;
     let done = total - writes.length;
     onProgress?.(done, total);
 
+    // Derived fields are computed a chunk ahead: while IndexedDB writes one chunk, the page prepares the next.
+    const prepareChunk = (at: number): PreparedReport[] => writes.slice(at, at + chunkSize).map((w) => prepareReport(w));
+    const rows: AccusationRow[] = [];
+    const terms: Pick<ReportRecord, 'id' | 'words'>[] = [];
+    let chunk = writes.length ? prepareChunk(0) : [];
     for (let i = 0; i < writes.length; i += chunkSize) {
       throwIfAborted(signal);
-      const chunk = writes.slice(i, i + chunkSize);
       // New reports are added (nothing to read or replace); changed ones are put over the library's copy.
-      const newOnes = chunk.filter((p) => fresh.has(p.record.id));
-      const changedOnes = chunk.filter((p) => !fresh.has(p.record.id));
-      if (newOnes.length) await db.reports.bulkAdd(newOnes.map((p) => p.record));
-      if (changedOnes.length) await db.reports.bulkPut(changedOnes.map((p) => p.record));
-      done += chunk.length;
+      const newOnes = chunk.filter((p) => fresh.has(p.record.id)).map((p) => p.record);
+      const changedOnes = chunk.filter((p) => !fresh.has(p.record.id)).map((p) => p.record);
+      const written = Promise.all([newOnes.length ? db.reports.bulkAdd(newOnes) : null, changedOnes.length ? db.reports.bulkPut(changedOnes) : null]);
+      const next = i + chunkSize < writes.length ? prepareChunk(i + chunkSize) : [];
+      await written;
+      for (const p of chunk) {
+        rows.push(...p.rows);
+        terms.push({ id: p.record.id, words: p.record.words });
+      }
+      chunk = next;
+      done += Math.min(chunkSize, writes.length - i);
       onProgress?.(done, total);
     }
     // The match index in one pass: the changed reports' old postings out, every written report's postings in.
     throwIfAborted(signal);
-    const oldRows = changed.flatMap((p) => accusationRows(originals.get(p.record.id)!));
-    await updatePostings(
-      db.postings,
-      oldRows,
-      writes.flatMap((p) => p.rows),
-    );
+    const oldRows = [...working.keys()].flatMap((id) => accusationRows(originals.get(id)!));
+    await updatePostings(db.postings, oldRows, rows);
+    await updateTerms(db.terms, terms);
 
     const links = await importLinks(db, checked.file.links, idMap);
     throwIfAborted(signal);

@@ -5,6 +5,7 @@ import type { AccusationRow, LibraryDB, LinkRecord, ReportRecord, ReportSource }
 import { isSearchWord, STOP_WORDS, tokenize } from './derive';
 import { similarCategories } from './reports';
 import { readRows, reportIdsWithCategory } from './postings';
+import { findByTerms, termsMatch } from './terms';
 
 export interface ReportQuery {
   /** Words that must all be found (see `queryReports`). */
@@ -80,31 +81,21 @@ export function toSummary(r: ReportRecord): ReportSummary {
 
 /**
  * One filter: how many reports its index holds for it, their ids, and the same test in memory. The text filter has
- * no index (count `Infinity`): it is tested on the reports the other filters leave, or found by a scan when it is
- * the only one.
+ * no index (count `Infinity`): it is tested on the reports the other filters leave, or found in the term shards
+ * (terms.ts, one read) when the others leave too many.
  */
 interface Criterion {
   count(): Promise<number>;
   keys(): Promise<string[]>;
   test(r: ReportRecord): boolean;
+  /** `keys` is one read whatever the library's size (the term shards). */
+  cheapKeys?: boolean;
 }
 
-/** Reports read a request when scanning the library. */
-const SCAN_PAGE = 1000;
-
-/** Reads every report, a page at a time in primary-key order (one getAll each), and hands each to `visit`. */
-async function scanReports(db: LibraryDB, visit: (r: ReportRecord) => void): Promise<void> {
-  let last: string | null = null;
-  for (;;) {
-    const page: ReportRecord[] = await (last === null ? db.reports.orderBy(':id') : db.reports.where(':id').above(last)).limit(SCAN_PAGE).toArray();
-    for (const r of page) visit(r);
-    if (page.length < SCAN_PAGE) return;
-    last = page[page.length - 1]!.id;
-  }
-}
-
-/** Reports already read during this query (by a scan), so they are not read twice. */
-type ReadCache = Map<string, ReportRecord>;
+/** With more reports than this left by the indexed filters, the text filter's ids are read to narrow them first. */
+const CHEAP_KEYS_FROM = 50;
+/** A final set of more reports than this is paged through the sort index rather than read whole and sorted. */
+const PAGE_FROM_INDEX = 200;
 
 /**
  * The search words of a query. Every word must be found; the last one is a prefix (the user may still be typing)
@@ -119,7 +110,7 @@ export function queryWords(text: string): { exact: string[]; prefix: string | nu
   return { exact, prefix };
 }
 
-function criteria(db: LibraryDB, q: ReportQuery, cache: ReadCache): Criterion[] {
+function criteria(db: LibraryDB, q: ReportQuery): Criterion[] {
   const out: Criterion[] = [];
   const unique = (keys: string[]) => [...new Set(keys)];
   if (q.text?.trim()) {
@@ -130,16 +121,9 @@ function criteria(db: LibraryDB, q: ReportQuery, cache: ReadCache): Criterion[] 
       const test = (r: ReportRecord) => exact.every((w) => r.words.includes(w)) && (!prefix || r.words.some((w) => w.startsWith(prefix)));
       out.push({
         count: async () => Infinity,
-        keys: async () => {
-          const ids: string[] = [];
-          await scanReports(db, (r) => {
-            if (!test(r)) return;
-            ids.push(r.id);
-            if (cache.size < LOAD_LIMIT) cache.set(r.id, r);
-          });
-          return ids;
-        },
+        keys: () => findByTerms(db.terms, (terms) => termsMatch(terms, exact, prefix)),
         test,
+        cheapKeys: true,
       });
     }
   }
@@ -239,9 +223,9 @@ async function orderedIds(db: LibraryDB, sort: SortKey, order: 'asc' | 'desc', n
 
 /** The first `need` of `members` in sort order, read from the sort index (keys only); undated reports last. */
 async function orderedMembers(db: LibraryDB, sort: SortKey, order: 'asc' | 'desc', members: Set<string>, need: number): Promise<string[]> {
-  let coll = db.reports.orderBy(SORT_INDEX[sort]);
-  if (order === 'desc') coll = coll.reverse();
-  const keys = (await coll.primaryKeys()) as string[];
+  // Every key in index order (one getAllKeys), turned round in memory: a reversed collection walks a cursor instead.
+  const keys = (await db.reports.orderBy(SORT_INDEX[sort]).primaryKeys()) as string[];
+  if (order === 'desc') keys.reverse();
   const ids: string[] = [];
   for (const id of keys) {
     if (ids.length >= need) return ids;
@@ -254,8 +238,7 @@ async function orderedMembers(db: LibraryDB, sort: SortKey, order: 'asc' | 'desc
   return [...ids, ...undated].slice(0, need);
 }
 
-async function loadRecords(db: LibraryDB, ids: string[], cache?: ReadCache): Promise<ReportRecord[]> {
-  if (cache?.size && ids.every((id) => cache.has(id))) return ids.map((id) => cache.get(id)!);
+async function loadRecords(db: LibraryDB, ids: string[]): Promise<ReportRecord[]> {
   const out: ReportRecord[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) for (const r of await db.reports.bulkGet(ids.slice(i, i + CHUNK))) if (r) out.push(r);
   return out;
@@ -280,8 +263,7 @@ export async function queryReports(db: LibraryDB, query: ReportQuery = {}): Prom
   const limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
   const offset = Math.max(0, query.offset ?? 0);
   const skip = query.includeTrashed ? new Set<string>() : await trashedIds(db);
-  const cache: ReadCache = new Map();
-  const filters = criteria(db, query, cache);
+  const filters = criteria(db, query);
 
   if (!filters.length && !query.relation) {
     const ids = await orderedIds(db, sort, order, offset + limit, skip);
@@ -314,7 +296,21 @@ export async function queryReports(db: LibraryDB, query: ReportQuery = {}): Prom
       candidates = await loadRecords(db, page);
     } else {
       const rest = ranked.slice(applied).map((r) => r.f);
-      candidates = (await loadRecords(db, members, cache)).filter((r) => rest.every((f) => f.test(r)));
+      // The words' ids come from one read of the term shards: cheaper than reading reports only to drop them.
+      let load = members;
+      let tests = rest;
+      const words = rest.find((f) => f.cheapKeys);
+      if (words && members.length > CHEAP_KEYS_FROM) {
+        const found = new Set(await words.keys());
+        load = members.filter((id) => found.has(id));
+        tests = rest.filter((f) => f !== words);
+      }
+      // Nothing left to test: the set is final, so only the page is read, in the order of the sort index.
+      if (!tests.length && !query.relation && load.length > PAGE_FROM_INDEX) {
+        const page = await orderedMembers(db, sort, order, new Set(load), offset + limit);
+        return { total: load.length, items: (await loadRecords(db, page.slice(offset))).map(toSummary) };
+      }
+      candidates = (await loadRecords(db, load)).filter((r) => tests.every((f) => f.test(r)));
       candidates.sort(comparator(sort, order));
     }
   } else {

@@ -2,11 +2,13 @@ import type { LibraryDB, ReportData, ReportRecord } from './db';
 import { LibraryError } from './db';
 import { prepareReport } from './derive';
 import { accusationRows, sameRows, updatePostings } from './postings';
+import { updateTerms } from './terms';
 
 /**
  * Writes one report and moves its postings in the match index, deriving everything through `prepareReport`. Call
- * it inside a rw transaction on reports and postings so the two never disagree. A write that leaves the accusations,
- * the date and the trash state as they were (tags, notes) does not touch the index.
+ * it inside a rw transaction on reports, postings and terms so they never disagree. A write that leaves the
+ * accusations, the date and the trash state as they were (notes, tags) does not touch the match index, and one that
+ * leaves the search terms as they were (notes, trash) does not touch the term shards.
  */
 export async function writeReport(db: LibraryDB, data: ReportData & { trashedAt?: string }): Promise<ReportRecord> {
   const { record, rows } = prepareReport(data);
@@ -14,6 +16,7 @@ export async function writeReport(db: LibraryDB, data: ReportData & { trashedAt?
   await db.reports.put(record);
   const oldRows = old ? accusationRows(old) : [];
   if (!sameRows(oldRows, rows)) await updatePostings(db.postings, oldRows, rows);
+  if (!old || old.words.join(' ') !== record.words.join(' ')) await updateTerms(db.terms, [record]);
   return record;
 }
 

@@ -81,8 +81,11 @@ async function benchLibrary() {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
     console.log('\nLibrary in Chromium (real IndexedDB); targets: match p95 <= 20 ms at 100,000, import of 100,000 <= 10 s');
+    // Timings on a shared machine move with its load: say what it was.
+    const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1));
+    console.log(`(load average ${load.join(' ')} on ${(await import('node:os')).cpus().length} cores)`);
     console.log(
-      `${'reports'.padStart(8)} ${'import ms'.padStart(10)} ${'match median'.padStart(13)} ${'match p95'.padStart(10)} ${'matches/query'.padStart(14)} ${'save ms'.padStart(8)} ${'size MB'.padStart(8)}`,
+      `${'reports'.padStart(8)} ${'import ms'.padStart(10)} ${'match median'.padStart(13)} ${'match p95'.padStart(10)} ${'matches/query'.padStart(14)} ${'save ms'.padStart(8)} ${'size MB'.padStart(8)} ${'search ms'.padStart(10)} ${'+country'.padStart(9)}`,
     );
     const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
     const rows = [];
@@ -97,17 +100,19 @@ async function benchLibrary() {
         matchP95Ms: number;
         matchesFound: number;
         saveMedianMs: number;
+        searchMs: number;
+        searchFilteredMs: number;
         usageBytes: number | null;
       };
       rows.push(r);
       console.log(
-        `${String(r.reports).padStart(8)} ${String(r.importMs).padStart(10)} ${r.matchMedianMs.toFixed(2).padStart(13)} ${r.matchP95Ms.toFixed(2).padStart(10)} ${String(r.matchesFound).padStart(14)} ${r.saveMedianMs.toFixed(2).padStart(8)} ${(r.usageBytes === null ? 'n/a' : (r.usageBytes / 1e6).toFixed(1)).padStart(8)}`,
+        `${String(r.reports).padStart(8)} ${String(r.importMs).padStart(10)} ${r.matchMedianMs.toFixed(2).padStart(13)} ${r.matchP95Ms.toFixed(2).padStart(10)} ${String(r.matchesFound).padStart(14)} ${r.saveMedianMs.toFixed(2).padStart(8)} ${(r.usageBytes === null ? 'n/a' : (r.usageBytes / 1e6).toFixed(1)).padStart(8)} ${r.searchMs.toFixed(1).padStart(10)} ${r.searchFilteredMs.toFixed(1).padStart(9)}`,
       );
     }
     if (rows.length > 1) {
       const [a, b] = [rows[0]!, rows[rows.length - 1]!];
       console.log(
-        `Growth ${a.reports} -> ${b.reports} reports: import x${(b.importMs / Math.max(1, a.importMs)).toFixed(1)}, match p95 x${(b.matchP95Ms / Math.max(0.01, a.matchP95Ms)).toFixed(1)}, matches per query x${(b.matchesFound / Math.max(1, a.matchesFound)).toFixed(1)}`,
+        `Growth ${a.reports} -> ${b.reports} reports: import x${(b.importMs / Math.max(1, a.importMs)).toFixed(1)}, match median x${(b.matchMedianMs / Math.max(0.01, a.matchMedianMs)).toFixed(1)}, match p95 x${(b.matchP95Ms / Math.max(0.01, a.matchP95Ms)).toFixed(1)}, save x${(b.saveMedianMs / Math.max(0.01, a.saveMedianMs)).toFixed(1)}, size x${((b.usageBytes ?? 0) / Math.max(1, a.usageBytes ?? 0)).toFixed(1)}, search x${(b.searchMs / Math.max(0.1, a.searchMs)).toFixed(1)}, matches per query x${(b.matchesFound / Math.max(1, a.matchesFound)).toFixed(1)}`,
       );
     }
   } finally {

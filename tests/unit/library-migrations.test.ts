@@ -59,10 +59,10 @@ describe('schema', () => {
     expect(new LibraryDB('schema-check').verno).toBe(SCHEMA_VERSION);
   });
 
-  it('version 3 keeps the match index instead of accusation rows, and no word index', async () => {
+  it('version 3 keeps the match index instead of accusation rows, and term shards instead of a word index', async () => {
     const db = new LibraryDB(`schema-tables-${n++}`);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['links', 'postings', 'reports']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['links', 'postings', 'reports', 'terms']);
     expect(db.reports.schema.indexes.map((i) => i.name)).not.toContain('words');
     expect(db.reports.schema.indexes.map((i) => i.name)).toContain('countries');
   });
@@ -126,6 +126,17 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
       .split(/\W+/)
       .find((w) => w.length > 6)!;
     expect((await queryReports(db, { text: `${word} ` })).items.map((i) => i.id)).toContain(first.id);
+    // Every report's terms are in the shards, trashed ones too (a search that includes the trash finds them).
+    for (const r of fixture.tables.reports) {
+      const title = r.title
+        .toLowerCase()
+        .split(/\W+/)
+        .find((w) => w.length > 4)!;
+      expect(
+        (await queryReports(db, { text: `${title} `, includeTrashed: true })).items.map((i) => i.id),
+        r.id,
+      ).toContain(r.id);
+    }
     const code = first.accusations[0]!.accused.code;
     expect((await queryReports(db, { country: code })).items.map((i) => i.id)).toContain(first.id);
     const libDb = db;

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { AccusationRow } from '../../lib/library/db';
 import { allRows, listPrefix, POSTING_CHUNK, postingKey, readRows, reportIdsWithCategory, updatePostings } from '../../lib/library/postings';
 import { findCounterclaims } from '../../lib/library/reports';
-import { deleteForever, restoreReport, setTags, trashReport } from '../../lib/library/edit';
+import { deleteForever, restoreReport, setNotes, setTags, trashReport } from '../../lib/library/edit';
 import { importLibrary } from '../../lib/library/export';
 import { freshDb } from '../helpers/library';
+import { findByTerms, shardOf, TERM_SHARDS, termsMatch, termsOf, updateTerms } from '../../lib/library/terms';
+import { queryReports } from '../../lib/library/search';
 import { makeReport, rowsOf, seed } from '../fixtures/library/build';
 
 const row = (reportId: string, accuser: string, accused: string, index = 0): AccusationRow => ({
@@ -113,5 +115,47 @@ describe('matching from the match index', () => {
       ['us', 'echo'],
     ]);
     expect(b).toEqual(a);
+  });
+});
+
+describe('term shards', () => {
+  it('spreads reports over the shards, the same way every time', () => {
+    const shards = new Set(Array.from({ length: 2000 }, (_, i) => shardOf(`r${i}`)));
+    expect(shardOf('r1')).toBe(shardOf('r1'));
+    expect([...shards].every((s) => s >= 0 && s < TERM_SHARDS)).toBe(true);
+    expect(shards.size).toBeGreaterThan(TERM_SHARDS * 0.9);
+  });
+
+  it.each<[string[], string | null, boolean]>([
+    [['china', 'cyber'], null, false],
+    [['china'], 'cyb', true],
+    [['china', 'taiwan'], null, true],
+    [['chin'], null, false],
+    [[], 'aiwan', false],
+    [[], 'taiw', true],
+  ])('matches words %j and prefix %j: %s', (exact, prefix, want) => {
+    expect(termsMatch(termsOf(['china', 'accuses', 'taiwan', 'cyberattack']), exact, prefix)).toBe(want);
+  });
+
+  it('follow saves, edits of words, and deletes; a notes edit leaves them alone', async () => {
+    const db = freshDb();
+    await seed(db, [
+      makeReport('a', [['CZE', 'CHN', 'cyberattack']], { extra: 'Prague summoned the ambassador.' }),
+      makeReport('b', [['CHN', 'TWN', 'cyberattack']]),
+    ]);
+    const find = (exact: string[]) => findByTerms(db.terms, (t) => termsMatch(t, exact, null));
+    expect(await find(['prague'])).toEqual(['a']);
+    await setTags(db, 'b', ['Guangzhou']);
+    expect(await find(['guangzhou'])).toEqual(['b']);
+    const shard = await db.terms.get(shardOf('b'));
+    await setNotes(db, 'b', 'changed');
+    expect(await db.terms.get(shardOf('b'))).toEqual(shard);
+    await trashReport(db, 'b');
+    expect(await find(['guangzhou'])).toEqual(['b']);
+    expect((await queryReports(db, { text: 'guangzhou ' })).total).toBe(0);
+    await deleteForever(db, 'b');
+    expect(await find(['guangzhou'])).toEqual([]);
+    await db.transaction('rw', db.terms, () => updateTerms(db.terms, [], ['a']));
+    expect(await db.terms.count()).toBe(0);
   });
 });
