@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { AnalyzeTabResponse, CounterclaimView } from '@/lib/messaging';
-import type { Accusation, Relation } from '@/lib/types';
-import { t, tn, type MessageKey } from '@/lib/i18n';
+import type { Accusation } from '@/lib/types';
+import { t, tn } from '@/lib/i18n';
 import { ClaimCard } from './claim-card';
-import { CounterclaimRow } from './counterclaim-row';
+import { CounterclaimGroups } from './counterclaim-groups';
 import { Comparison } from './comparison';
 import { StatusMessage } from './status-message';
 import { formatDate, relationName, relationReadsAs } from './labels';
-import { counterclaimKey, type ComparisonState } from './use-comparison';
+import type { ComparisonState } from './use-comparison';
 
 export type HighlightStatus =
   | { phase: 'none' }
@@ -18,13 +18,6 @@ export type HighlightStatus =
 
 /** Counterclaims shown per relation before "Show more": the comparison below stays within reach. */
 const TOP_PER_GROUP = 3;
-
-const GROUPS: { relation: Relation | 'linked'; title: MessageKey }[] = [
-  { relation: 'linked', title: 'popupGroup_linked' },
-  { relation: 'reversal', title: 'popupGroup_reversal' },
-  { relation: 'mirror', title: 'popupGroup_mirror' },
-  { relation: 'turnabout', title: 'popupGroup_turnabout' },
-];
 
 function HighlightLine({ status }: { status: HighlightStatus }) {
   const text =
@@ -65,17 +58,12 @@ export function SidePanelResult({
   onOpenComparison: () => void;
 }) {
   const comparisonRef = useRef<HTMLElement>(null);
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const { page, counterclaims, libraryCount } = result;
   const { article, analysis } = page;
   const accusations = analysis.accusations;
   const primary = analysis.primary !== null ? accusations[analysis.primary] : undefined;
   const others = accusations.filter((_, i) => i !== analysis.primary);
   const source = article.siteName ?? (article.url ? safeHost(article.url) : null) ?? t('popupThisPage');
-  const shown = counterclaims.filter((c) => c.judgement !== 'rejected');
-  const byRelation = (r: Relation | 'linked') => shown.filter((c) => c.relation === r);
-  const counter = shown.filter((c) => c.relation !== 'echo');
-  const echoes = byRelation('echo');
   const { selected, left, right, terms, stored } = comparison;
 
   const choose = (c: CounterclaimView) => {
@@ -148,58 +136,15 @@ export function SidePanelResult({
       {accusations.length > 0 ? (
         <section aria-labelledby="sp-counterclaims-h">
           <h3 id="sp-counterclaims-h">{t('popupCounterclaimsHeading')}</h3>
-          {counter.length === 0 ? (
-            <StatusMessage kind="empty" title={libraryCount === 0 ? t('popupLibraryEmptyTitle') : t('popupNoCounterclaimTitle')}>
-              <p>{libraryCount === 0 ? t('popupLibraryEmptyBody') : tn('popupNoCounterclaimBody', libraryCount)}</p>
-            </StatusMessage>
-          ) : (
-            GROUPS.map(({ relation, title }) =>
-              byRelation(relation).length ? (
-                <div key={relation} className="relation-group">
-                  <h4 className="group-title">{t(title)}</h4>
-                  <ul className="counterclaims">
-                    {byRelation(relation)
-                      .slice(0, expanded.has(relation) ? undefined : TOP_PER_GROUP)
-                      .map((c) => (
-                        <CounterclaimRow
-                          key={counterclaimKey(c)}
-                          current={accusations[c.against]!}
-                          currentSource={source}
-                          currentDate={article.publishedAt}
-                          counterclaim={c}
-                          onCompare={() => choose(c)}
-                          compact
-                        />
-                      ))}
-                  </ul>
-                  {byRelation(relation).length > TOP_PER_GROUP && !expanded.has(relation) ? (
-                    <button type="button" className="link-button" onClick={() => setExpanded(new Set([...expanded, relation]))}>
-                      {t('popupShowMore', { count: byRelation(relation).length - TOP_PER_GROUP })}
-                    </button>
-                  ) : null}
-                </div>
-              ) : null,
-            )
-          )}
-          {echoes.length ? (
-            <details className="echoes">
-              <summary>{tn('popupEchoes', echoes.length)}</summary>
-              <ul>
-                {echoes.map((e) => (
-                  <li key={counterclaimKey(e)}>
-                    <button type="button" className="link-button" onClick={() => choose(e)}>
-                      {t('popupEchoLine', {
-                        accuser: e.accusation.accuser.name,
-                        accused: e.accusation.accused.name,
-                        title: e.report.title,
-                        date: formatDate(e.report.publishedAt),
-                      })}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <CounterclaimGroups
+            counterclaims={counterclaims}
+            accusations={accusations}
+            source={source}
+            date={article.publishedAt}
+            libraryCount={libraryCount}
+            perGroup={TOP_PER_GROUP}
+            onCompare={choose}
+          />
         </section>
       ) : null}
 

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage, type AnalyzeTabResponse, type CounterclaimView, type ErrorInfo } from '@/lib/messaging';
-import type { Relation } from '@/lib/types';
 import { ClaimCard } from '@/components/claim-card';
-import { CounterclaimRow } from '@/components/counterclaim-row';
+import { CounterclaimGroups } from '@/components/counterclaim-groups';
 import { formatDate } from '@/components/labels';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 import { StatusMessage } from '@/components/status-message';
@@ -43,13 +42,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** Counterclaims shown per relation before "Show more": the popup stays glanceable. */
 const TOP_PER_GROUP = 5;
-
-const GROUPS: { relation: Relation | 'linked'; title: MessageKey }[] = [
-  { relation: 'linked', title: 'popupGroup_linked' },
-  { relation: 'reversal', title: 'popupGroup_reversal' },
-  { relation: 'mirror', title: 'popupGroup_mirror' },
-  { relation: 'turnabout', title: 'popupGroup_turnabout' },
-];
 
 export function App() {
   const [state, setState] = useState<State>({ phase: 'loading' });
@@ -220,11 +212,8 @@ function ResultView({
   const { article, analysis } = page;
   const accusations = analysis.accusations;
   const source = article.siteName ?? (article.url ? new URL(article.url).hostname : t('popupThisPage'));
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const shown = counterclaims.filter((c) => c.judgement !== 'rejected');
   const rejected = counterclaims.length - shown.length;
-  const byRelation = (r: Relation | 'linked') => shown.filter((c) => c.relation === r);
-  const echoes = byRelation('echo');
   const counter = shown.filter((c) => c.relation !== 'echo');
   return (
     <>
@@ -262,66 +251,21 @@ function ResultView({
       {accusations.length > 0 ? (
         <section aria-labelledby="counterclaims-h">
           <h3 id="counterclaims-h">{t('popupCounterclaimsHeading')}</h3>
-          {counter.length === 0 ? (
-            <StatusMessage kind="empty" title={libraryCount === 0 ? t('popupLibraryEmptyTitle') : t('popupNoCounterclaimTitle')}>
-              <p>{libraryCount === 0 ? t('popupLibraryEmptyBody') : tn('popupNoCounterclaimBody', libraryCount)}</p>
-            </StatusMessage>
-          ) : (
-            GROUPS.map(({ relation, title }) =>
-              byRelation(relation).length ? (
-                <div key={relation} className="relation-group">
-                  <h4 className="group-title">{t(title)}</h4>
-                  <ul className="counterclaims">
-                    {byRelation(relation)
-                      .slice(0, expanded.has(relation) ? undefined : TOP_PER_GROUP)
-                      .map((c) => (
-                        <CounterclaimRow
-                          key={`${c.report.id}-${c.accusation.accuser.code}-${c.accusation.accused.code}-${c.accusation.category}`}
-                          current={accusations[c.against]!}
-                          currentSource={source}
-                          currentDate={article.publishedAt}
-                          counterclaim={c}
-                          onJudge={result.saved ? (kind) => onJudge(c, kind) : undefined}
-                          onCompare={() => onCompare(c)}
-                          compact
-                        />
-                      ))}
-                  </ul>
-                  {byRelation(relation).length > TOP_PER_GROUP && !expanded.has(relation) ? (
-                    <button type="button" className="link-button" onClick={() => setExpanded(new Set([...expanded, relation]))}>
-                      {t('popupShowMore', { count: byRelation(relation).length - TOP_PER_GROUP })}
-                    </button>
-                  ) : null}
-                </div>
-              ) : null,
-            )
-          )}
-          {echoes.length ? <EchoList echoes={echoes} /> : null}
+          <CounterclaimGroups
+            counterclaims={counterclaims}
+            accusations={accusations}
+            source={source}
+            date={article.publishedAt}
+            libraryCount={libraryCount}
+            perGroup={TOP_PER_GROUP}
+            onCompare={onCompare}
+            onJudge={result.saved ? onJudge : undefined}
+          />
           {rejected ? <p className="notice">{tn('popupRejectedHidden', rejected)}</p> : null}
           {counter.length && !result.saved ? <p className="hint">{t('popupSaveToJudge')}</p> : null}
         </section>
       ) : null}
     </>
-  );
-}
-
-function EchoList({ echoes }: { echoes: CounterclaimView[] }) {
-  return (
-    <details className="echoes">
-      <summary>{tn('popupEchoes', echoes.length)}</summary>
-      <ul>
-        {echoes.map((e) => (
-          <li key={`${e.report.id}-${e.accusation.accuser.code}`}>
-            {t('popupEchoLine', {
-              accuser: e.accusation.accuser.name,
-              accused: e.accusation.accused.name,
-              title: e.report.title,
-              date: formatDate(e.report.publishedAt),
-            })}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }
 
