@@ -13,23 +13,35 @@ export interface Word {
   lower: string;
   /** For each phrase index (by its id), the patterns this word may start; filled on first use. */
   starts: unknown[];
-  /** For each `WordSet` (by its id), whether this word is in it; filled on first use. */
-  sets: boolean[];
+  /** One bit per `WordSet` that holds this word, computed on first use (for `setsVersion` sets). */
+  sets: number;
+  setsVersion: number;
 }
 
-let nextSetId = 0;
+/** Every `WordSet`, by its bit. */
+const WORD_SETS: Set<string>[] = [];
 
-/** A set of lowercase words whose membership is remembered on each `Word`, so a hot loop hashes no string. */
+/** A set of lowercase words whose membership is remembered on each `Word` as a bit, so a hot loop hashes no string. */
 export class WordSet {
-  private readonly id = nextSetId++;
+  private readonly bit: number;
   private readonly words: Set<string>;
 
   constructor(words: Iterable<string>) {
+    if (WORD_SETS.length >= 31) throw new Error('WordSet: at most 31 sets');
     this.words = new Set(words);
+    this.bit = 1 << WORD_SETS.length;
+    WORD_SETS.push(this.words);
   }
 
   has(t: Token): boolean {
-    return (t.word.sets[this.id] ??= this.words.has(t.lower));
+    const w = t.word;
+    if (w.setsVersion !== WORD_SETS.length) {
+      let bits = 0;
+      for (let k = 0; k < WORD_SETS.length; k++) if (WORD_SETS[k]!.has(w.lower)) bits |= 1 << k;
+      w.sets = bits;
+      w.setsVersion = WORD_SETS.length;
+    }
+    return (w.sets & this.bit) !== 0;
   }
 }
 
@@ -44,7 +56,7 @@ function wordOf(lower: string): Word {
   let w = VOCABULARY.get(lower);
   if (!w) {
     if (VOCABULARY.size >= VOCABULARY_MAX) VOCABULARY.clear();
-    w = { lower, starts: [], sets: [] };
+    w = { lower, starts: [], sets: 0, setsVersion: -1 };
     VOCABULARY.set(lower, w);
   }
   return w;
