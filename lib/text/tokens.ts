@@ -80,6 +80,51 @@ function classify(text: string, i: number): number {
   return WORD_START.test(ch) ? 2 : WORD_PART.test(ch) ? 1 : 0;
 }
 
+// ASCII words (nearly all of an English article) are found in an open-addressing table by a hash of their
+// lowercased char codes, compared in place: no lowercase copy and no string hashing for a word seen before.
+const ASCII_BITS = 15;
+const ASCII_MASK = (1 << ASCII_BITS) - 1;
+let asciiTable: (Word | undefined)[] = new Array<Word | undefined>(1 << ASCII_BITS);
+const asciiHashes = new Int32Array(1 << ASCII_BITS);
+let asciiCount = 0;
+
+/** The word of an all-ASCII stretch, from the table (added if new); null when the stretch is not ASCII. */
+function asciiWordOf(text: string, from: number, to: number): Word | null {
+  let h = 0x811c9dc5 | 0;
+  for (let k = from; k < to; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 128) return null;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  const len = to - from;
+  for (let slot = h & ASCII_MASK; ; slot = (slot + 1) & ASCII_MASK) {
+    const w = asciiTable[slot];
+    if (!w) break;
+    if (asciiHashes[slot] !== h || w.lower.length !== len) continue;
+    let same = true;
+    for (let k = 0; k < len && same; k++) {
+      let c = text.charCodeAt(from + k);
+      if (c >= 65 && c <= 90) c += 32;
+      same = c === w.lower.charCodeAt(k);
+    }
+    if (same) return w;
+  }
+  // Bounded: past 60% full the table starts again (words already handed out stay valid).
+  if (asciiCount >= ((1 << ASCII_BITS) * 3) / 5) {
+    asciiTable = new Array<Word | undefined>(1 << ASCII_BITS);
+    asciiCount = 0;
+  }
+  const lower = text.slice(from, to).toLowerCase();
+  const w: Word = { lower, starts: [], sets: 0, setsVersion: -1 };
+  let slot = h & ASCII_MASK;
+  while (asciiTable[slot]) slot = (slot + 1) & ASCII_MASK;
+  asciiTable[slot] = w;
+  asciiHashes[slot] = h;
+  asciiCount++;
+  return w;
+}
+
 /** The text between `from` and `to` is lowercase ASCII letters and digits, which `toLowerCase` would copy unchanged. */
 function isLowerAscii(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -103,7 +148,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     i += width;
     while (i < n && classify(text, i) !== 0) i += width;
     const word = text.slice(from, i);
-    const w = wordOf(isLowerAscii(text, from, i) ? word : word.toLowerCase());
+    const w = asciiWordOf(text, from, i) ?? wordOf(isLowerAscii(text, from, i) ? word : word.toLowerCase());
     tokens.push({ text: word, lower: w.lower, start: offset + from, end: offset + i, word: w });
   }
   return tokens;
