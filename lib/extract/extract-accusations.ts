@@ -224,7 +224,11 @@ function findQuotes(tokens: Token[], source: string, s: Sentence): [number, numb
   const out: [number, number][] = [];
   let open = -1;
   for (let i = 0; i <= tokens.length; i++) {
-    const gap = source.slice(i === 0 ? s.start : tokens[i - 1]!.end, i === tokens.length ? s.end : tokens[i]!.start);
+    const from = i === 0 ? s.start : tokens[i - 1]!.end;
+    const to = i === tokens.length ? s.end : tokens[i]!.start;
+    // Every test below needs a quotation mark in the gap: most gaps (a space) are passed over without a copy.
+    if (!hasQuoteMark(source, from, to)) continue;
+    const gap = source.slice(from, to);
     if (i > 0 && i < tokens.length && /^['’]$/.test(gap)) continue;
     if (open >= 0 && i > 0 && /^[,.;:!?…]*["”’']/.test(gap)) {
       out.push([open, i]);
@@ -233,6 +237,15 @@ function findQuotes(tokens: Token[], source: string, s: Sentence): [number, numb
     } else if (open < 0 && i < tokens.length && /(^|\s)["“‘']$/.test(gap)) open = i;
   }
   return out;
+}
+
+function hasQuoteMark(source: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = source.charCodeAt(k);
+    // " ' ‘ ’ “ ”
+    if (c === 34 || c === 39 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) return true;
+  }
+  return false;
 }
 
 const inRange = (i: number, [a, b]: [number, number]) => i >= a && i < b;
