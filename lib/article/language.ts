@@ -51,6 +51,14 @@ for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) STOP
 export const LANGUAGE_SAMPLE_CHARS = 2_000;
 
 const MAX_STOPWORD = Math.max(...[...STOPWORD_LANGS.keys()].map((w) => w.length));
+/** The all-ASCII stop words by the number `detectLanguage` makes of their letters (base 27, a = 1). */
+const ASCII_STOPWORDS = new Map<number, string[]>();
+for (const [word, langs] of STOPWORD_LANGS)
+  if (/^[a-z]+$/.test(word))
+    ASCII_STOPWORDS.set(
+      [...word].reduce((k, ch) => k * 27 + (ch.charCodeAt(0) - 96), 0),
+      langs,
+    );
 const LETTER = /^\p{L}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
 
@@ -103,17 +111,26 @@ export function detectLanguage(text: string): string {
   const lower = sample.toLowerCase().replace(/['’]s\b/g, '');
   // Words are runs of letters (\p{L}+); only short ones can be stop words, so only those are cut out and looked up.
   for (let i = 0; i < lower.length;) {
-    const w = letterWidth(lower, i);
+    let w = letterWidth(lower, i);
     if (!w) {
       i += lower.codePointAt(i)! > 0xffff ? 2 : 1;
       continue;
     }
     const from = i;
-    i += w;
-    for (let k; (k = letterWidth(lower, i));) i += k;
+    // An all-ASCII word is looked up by a number made of its letters (no copy of the word).
+    let key = 0;
+    let ascii = true;
+    while (w) {
+      const c = lower.charCodeAt(i);
+      if (c >= 97 && c <= 122) key = key * 27 + (c - 96);
+      else ascii = false;
+      i += w;
+      w = letterWidth(lower, i);
+    }
     words++;
     if (i - from > MAX_STOPWORD) continue;
-    for (const lang of STOPWORD_LANGS.get(lower.slice(from, i)) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const langs = ascii ? ASCII_STOPWORDS.get(key) : STOPWORD_LANGS.get(lower.slice(from, i));
+    for (const lang of langs ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   // Too few words to tell: undetermined (the analysis still runs).
   if (words < 12) return 'und';

@@ -1065,6 +1065,7 @@ const FACET_CUES = {
   evidence: new RegExp(`\\b(?:${triggers.facets.evidence.join('|')})\\b`, 'i'),
   response: new RegExp(`\\b(?:${triggers.facets.response.join('|')})\\b`, 'i'),
 };
+const FACET_ANY = new RegExp(`\\b(?:${[...triggers.facets.targets, ...triggers.facets.evidence, ...triggers.facets.response].join('|')})\\b`, 'i');
 const CLAUSE_END =
   /,(?=\s|$)|[;:()"“”‘’]|'(?=\s|$)|\s'(?=\w)|…|\s[–—-]\s|\.(?:\s|$)|\s(?:and that|but|while|which|who|as well as|in order|to make)\s/;
 
@@ -1076,6 +1077,8 @@ function facetCandidates(sentences: string[]): Facets {
     if (clean.split(/\s+/).length >= 2 && !facets[kind].includes(clean)) facets[kind].push(clean);
   };
   for (const s of sentences) {
+    // One scan for any cue first: most sentences have none.
+    if (!FACET_ANY.test(s)) continue;
     const t = FACET_CUES.targets.exec(s);
     if (t) add('targets', s.slice(t.index + t[0].length).split(CLAUSE_END)[0]!);
     for (const kind of ['evidence', 'response'] as const) {
