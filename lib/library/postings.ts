@@ -11,7 +11,7 @@ import type { AccusationRow, PostingRecord, PostingRole, ReportRecord } from './
  */
 
 /** Postings a chunk holds at most: a save rewrites at most the chunks of its lists, an import appends to the last. */
-export const POSTING_CHUNK = 4096;
+export const POSTING_CHUNK = 1024;
 
 /** Above this many lists to update, the whole match index is read at once (one getAll) instead of list by list. */
 const READ_ALL_LISTS = 64;

@@ -5,7 +5,15 @@ import { contentHash } from '../article/content-hash';
 import { canonicalizeUrl } from '../article/canonical-url';
 import { CATEGORY_LABELS, chargeSimilarity } from '../charges/taxonomy';
 import { relationBetween } from '../match/relations';
-import { rankCounterclaims, type Counterclaim, type StoredAccusation, toStoredAccusation } from '../match/rank-counterclaims';
+import {
+  counterclaimScore,
+  daysBetween,
+  MAX_WORD_BONUS,
+  rankCounterclaims,
+  type Counterclaim,
+  type StoredAccusation,
+  toStoredAccusation,
+} from '../match/rank-counterclaims';
 import type { AccusationRow, LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
 import { normalizeTags } from './derive';
 import { writeReport } from './write';
@@ -133,8 +141,6 @@ export interface FindCounterclaimsOptions {
 export const JUDGEMENT_BOOST = 0.2;
 /** Score of a counterclaim linked by hand that the matcher would not suggest (different charges, unrelated roles). */
 export const MANUAL_LINK_SCORE = 0.7;
-/** The most that shared words add to a score in rankCounterclaims (lib/match/rank-counterclaims.ts). */
-const MAX_WORD_BONUS = 0.1;
 
 const SIMILAR_CATEGORIES = new Map<ChargeCategory, ChargeCategory[]>(
   CHARGE_CATEGORIES.map((c) => [c, CHARGE_CATEGORIES.filter((d) => chargeSimilarity(c, d) > 0)]),
@@ -189,6 +195,22 @@ const tripleKey = (against: number, s: StoredAccusation) => `${against}|${s.repo
 
 const round = (x: number) => Math.round(Math.min(1, x) * 1000) / 1000;
 
+/**
+ * A posting's score without the shared-words bonus, from the posting alone: its best over the current accusations
+ * (the formula of rankCounterclaims). Cheap, because a large library gives thousands of candidates.
+ */
+function baseScore(current: Accusation[], publishedAt: string | null, row: AccusationRow): { score: number; against: number } {
+  let best = { score: 0, against: 0 };
+  current.forEach((a, against) => {
+    const relation = relationBetween({ accuser: a.accuser.code, accused: a.accused.code }, row);
+    const sim = relation ? chargeSimilarity(a.charge.category, row.category) : 0;
+    if (!relation || sim === 0) return;
+    const score = counterclaimScore(relation, sim, daysBetween(publishedAt, row.publishedAt));
+    if (score > best.score) best = { score, against };
+  });
+  return best;
+}
+
 /** Reads reports by id into `into`, skipping those already there; leaves out reports in the trash. */
 async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<string, ReportRecord | null>): Promise<void> {
   const need = [...new Set(ids)].filter((id) => !into.has(id));
@@ -219,22 +241,8 @@ async function selectRows(
   showRejected: boolean,
 ): Promise<AccusationRow[]> {
   if (rows.length <= limit) return rows;
-  const stubs = rows.map((r) => {
-    const stub: StoredAccusation = {
-      reportId: `row:${rowKey(r)}`,
-      accuser: { code: r.accuser, name: r.accuser, detail: '' },
-      accused: { code: r.accused, name: r.accused, detail: '' },
-      category: r.category,
-      chargeText: '',
-      quote: '',
-      publishedAt: r.publishedAt,
-    };
-    return stub;
-  });
-  const base = new Map<string, { score: number; against: number }>();
-  for (const c of rankCounterclaims(current, publishedAt, stubs)) base.set(c.stored.reportId, c);
   const scored = rows
-    .map((r) => ({ row: r, ...(base.get(`row:${rowKey(r)}`) ?? { score: 0, against: 0 }) }))
+    .map((row) => ({ row, ...baseScore(current, publishedAt, row) }))
     .filter((s) => showRejected || !rejected(s.against, s.row.reportId, s.row.index))
     .sort((x, y) => y.score - x.score);
 

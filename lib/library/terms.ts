@@ -9,8 +9,8 @@ import type { ReportRecord, TermShard } from './db';
  * search that includes the trash finds them); a report deleted for good leaves its shard.
  */
 
-/** How many shards: at 100,000 reports about 200 reports (some 100 KB) a shard, what a save rewrites. */
-export const TERM_SHARDS = 512;
+/** How many shards: at 100,000 reports about 50 reports (tens of KB) a shard, which is what a save rewrites. */
+export const TERM_SHARDS = 2048;
 
 type ShardTable = EntityTable<TermShard, 'shard'>;
 

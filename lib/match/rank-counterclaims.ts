@@ -49,10 +49,24 @@ function keywords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}[\p{L}-]{3,}/gu) ?? []).filter((w) => !STOP.has(w)));
 }
 
-function daysBetween(a: string | null, b: string | null): number | null {
+/** Whole days between two dates, or null when either is missing or not a date. */
+export function daysBetween(a: string | null, b: string | null): number | null {
   if (!a || !b) return null;
   const d = Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
   return Number.isFinite(d) ? Math.round(d) : null;
+}
+
+/** The most that shared words add to a score. */
+export const MAX_WORD_BONUS = 0.1;
+
+/**
+ * The score of a counterclaim: relation weight, charge similarity and recency (full weight within a month, fading to
+ * 0.6 after three years, 0.8 when undated: an old reversal still shows), plus the shared-words bonus, rounded to
+ * thousandths. The one formula of the ranking: the library's index pruning uses it too, with no bonus.
+ */
+export function counterclaimScore(relation: Relation, similarity: number, days: number | null, wordBonus = 0): number {
+  const recency = days === null ? 0.8 : Math.max(0.6, 1 - (Math.max(0, days - 30) / 1095) * 0.4);
+  return Math.round(Math.min(1, RELATION_WEIGHT[relation] * similarity * recency * 0.9 + wordBonus) * 1000) / 1000;
 }
 
 /**
@@ -82,13 +96,11 @@ export function rankCounterclaims(
           : `related charges: ${CATEGORY_LABELS[a.charge.category].toLowerCase()} and ${CATEGORY_LABELS[b.category].toLowerCase()}`,
       );
       const days = daysBetween(publishedAt, b.publishedAt);
-      // Recency: full weight within a month, fading to 0.6 after three years; an old reversal still shows.
-      const recency = days === null ? 0.8 : Math.max(0.6, 1 - (Math.max(0, days - 30) / 1095) * 0.4);
       if (days !== null) reasons.push(days === 0 ? 'published the same day' : `${days} day${days === 1 ? '' : 's'} apart`);
       const shared = [...keywords(`${b.chargeText} ${b.quote}`)].filter((w) => ak.has(w));
       if (shared.length) reasons.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
-      const wordBonus = Math.min(0.1, shared.length * 0.025);
-      const score = Math.round(Math.min(1, RELATION_WEIGHT[relation] * sim * recency * 0.9 + wordBonus) * 1000) / 1000;
+      const wordBonus = Math.min(MAX_WORD_BONUS, shared.length * 0.025);
+      const score = counterclaimScore(relation, sim, days, wordBonus);
       const key = `${b.reportId}|${b.accuser.code}|${b.accused.code}|${b.category}`;
       const prev = best.get(key);
       if (!prev || prev.score < score) best.set(key, { stored: b, against: index, relation, score, reasons });
