@@ -89,12 +89,19 @@ const asciiHashes = new Int32Array(1 << ASCII_BITS);
 let asciiCount = 0;
 
 /** The word of an all-ASCII stretch, from the table (added if new); null when the stretch is not ASCII. */
+/** Whether the stretch `asciiWordOf` read last had a capital. */
+let asciiHadUpper = false;
+
 function asciiWordOf(text: string, from: number, to: number): Word | null {
   let h = 0x811c9dc5 | 0;
+  asciiHadUpper = false;
   for (let k = from; k < to; k++) {
     let c = text.charCodeAt(k);
     if (c >= 128) return null;
-    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 65 && c <= 90) {
+      c += 32;
+      asciiHadUpper = true;
+    }
     h = Math.imul(h ^ c, 0x01000193);
   }
   const len = to - from;
@@ -147,8 +154,10 @@ export function tokenize(text: string, offset = 0): Token[] {
     const from = i;
     i += width;
     while (i < n && classify(text, i) !== 0) i += width;
-    const word = text.slice(from, i);
-    const w = asciiWordOf(text, from, i) ?? wordOf(isLowerAscii(text, from, i) ? word : word.toLowerCase());
+    const ascii = asciiWordOf(text, from, i);
+    // A lowercase ASCII word is spelt as its shared lowercase string: no copy.
+    const word = ascii && !asciiHadUpper ? ascii.lower : text.slice(from, i);
+    const w = ascii ?? wordOf(isLowerAscii(text, from, i) ? word : word.toLowerCase());
     tokens.push({ text: word, lower: w.lower, start: offset + from, end: offset + i, word: w });
   }
   return tokens;
