@@ -135,7 +135,14 @@ const VIEWS: { name: string; open: (c: ViewContext, page: Page) => Promise<void>
       await page.locator('.report-detail').waitFor({ timeout: 30_000 });
     },
   },
-  // { name: 'side panel', open: async ({ h, tabId }, page) => { await page.goto(`chrome-extension://${h.browser.extensionId}/sidepanel.html?tabId=${tabId}`); ... } },
+  {
+    name: 'side panel (following the article tab)',
+    open: async ({ h, tabId }, page) => {
+      await page.setViewportSize({ width: 400, height: 800 });
+      await page.goto(`chrome-extension://${h.browser.extensionId}/sidepanel.html?tabId=${tabId}`);
+      await page.locator('.claim-card').first().waitFor({ timeout: 30_000 });
+    },
+  },
 ];
 
 let h: Harness;
@@ -183,7 +190,7 @@ describe('hostile pages: nothing from the page runs in an extension page', () =>
   });
 
   for (const file of HOSTILE) {
-    it(`${file}: popup, save, comparison and library show it and run none of it`, async () => {
+    it(`${file}: popup, save, comparison, library and side panel show it and run none of it`, async () => {
       const { url, page: tab } = await h.openArticle(`/hostile/${file}`);
       await tab.waitForLoadState('load');
       await tab.waitForTimeout(500);
