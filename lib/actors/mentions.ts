@@ -191,7 +191,7 @@ function isInsideLargerName(tokens: Token[], from: number, to: number, source: s
  * around it so that "Czech Foreign Minister Jan Lipavsky" is one mention of CZE with that detail.
  * `blocked` marks tokens that belong to charge words and must not be taken into a sub-actor phrase.
  */
-export function findMentions(tokens: Token[], source: string, ctx: MentionContext, blocked: Set<number> = new Set()): Mention[] {
+export function findMentions(tokens: Token[], source: string, ctx: MentionContext, blocked: ReadonlySet<number> = new Set()): Mention[] {
   const gaz = getGazetteer();
   const raw: Mention[] = [];
   const accept = (p: { value: GazetteerValue }, from: number, to: number) => acceptCase(p.value, tokens, from, to, source);
@@ -283,7 +283,7 @@ function matchPerson(tokens: Token[], i: number, source: string, ctx: MentionCon
   return null;
 }
 
-function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionContext, blocked: Set<number>): Mention[] {
+function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionContext, blocked: ReadonlySet<number>): Mention[] {
   const out: Mention[] = [];
   const gaz = getGazetteer();
   for (let k = 0; k < raw.length; k++) {

@@ -67,6 +67,7 @@ function letterWidth(text: string, i: number): number {
   if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0x2000 && c <= 0x206f) return 0;
   const ch = String.fromCodePoint(text.codePointAt(i)!);
   return LETTER.test(ch) ? ch.length : 0;
 }
@@ -84,7 +85,8 @@ export function detectLanguage(text: string): string {
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       letters++;
       latin++;
-    } else if (c > 127) {
+    } else if (c > 127 && !(c >= 0x2000 && c <= 0x206f)) {
+      // (General Punctuation, U+2000 to U+206F, dashes and curly quotes, holds no letter.)
       const ch = String.fromCodePoint(sample.codePointAt(i)!);
       if (ch.length === 2) i++;
       if (LETTER.test(ch)) {

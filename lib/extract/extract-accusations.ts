@@ -162,6 +162,9 @@ function isTitleCase(title: string): boolean {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
 }
 
+/** No token blocked (shared, never written). */
+const NO_TOKENS: ReadonlySet<number> = new Set<number>();
+
 function readSentences(source: string, field: QuoteLocation['field'], ctx: MentionContext): ReadSentence[] {
   // Ranges of paragraphs that are links to other stories ("Related coverage: ..."); their sentences are skipped.
   const clutter: [number, number][] = [];
@@ -179,8 +182,12 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
     .map((sentence, index) => {
       const tokens = tokenize(sentence.text, sentence.start);
       const charges = findCharges(tokens, source);
-      const blocked = new Set<number>();
-      for (const c of charges) for (let k = c.from; k < c.to; k++) blocked.add(k);
+      let blocked = NO_TOKENS;
+      if (charges.length) {
+        const set = new Set<number>();
+        for (const c of charges) for (let k = c.from; k < c.to; k++) set.add(k);
+        blocked = set;
+      }
       // Actors are looked up now where a rule may use them (or a person may be introduced, so that later sentences
       // know the name), and only on demand elsewhere ("its neighbour" looks back two sentences).
       const relevant = charges.length > 0 || mayIntroducePerson(tokens) || tokens.some((t) => RULE_WORDS.has(t));
