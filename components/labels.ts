@@ -23,3 +23,9 @@ export function formatDate(iso: string | null): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** What went wrong, for the user: a full disk is said plainly (the browser's own words for it are not). */
+export function describeError(e: unknown): string {
+  if (e instanceof Error && /quota/i.test(`${e.name} ${e.message}`)) return t('libraryDiskFull');
+  return e instanceof Error ? e.message : String(e);
+}

@@ -16,7 +16,7 @@ import { layoutGraph, type GraphLayout } from '@/lib/views/graph-layout';
 import { periodRange } from '@/lib/views/timeline-data';
 import { ClaimCard } from '@/components/claim-card';
 import { CounterclaimRow } from '@/components/counterclaim-row';
-import { categoryLabel, formatDate, relationName } from '@/components/labels';
+import { categoryLabel, describeError, formatDate, relationName } from '@/components/labels';
 import { StatusMessage } from '@/components/status-message';
 import { TagEditor } from '@/components/tag-editor';
 import { GraphView, type Pair } from '@/components/graph-view';
@@ -85,7 +85,7 @@ function download(name: string, type: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const errorText = describeError;
 
 /**
  * The library: reports (search, filters, a report's detail with its counterclaims, tags, notes and links), the

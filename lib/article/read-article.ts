@@ -82,6 +82,16 @@ function meta(doc: Document, ...selectors: string[]): string | null {
   return null;
 }
 
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). A page can use them to make
+ * its text display as something else in our views (an override reverses what follows); English news needs none, so
+ * they are taken out of everything read from a page.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 /** Normalises a date string to an ISO date (YYYY-MM-DD), or null when it is not a real date. */
 export function normaliseDate(value: string | null | undefined): string | null {
   if (!value) return null;
@@ -121,7 +131,7 @@ export function readArticle(doc: Document, url: string | null): ReadResult {
     if (String(e).includes('Aborting parsing')) return { ok: false, reason: 'too-large', message: 'This page is too large to read as an article.' };
     throw e;
   }
-  const text = (parsed?.content ?? '').slice(0, MAX_ARTICLE_CHARS);
+  const text = stripBidiControls((parsed?.content ?? '').slice(0, MAX_ARTICLE_CHARS));
   if (!parsed || text.replace(/\s+/g, ' ').trim().length < 200) {
     return { ok: false, reason: 'not-article', message: 'No article found on this page.' };
   }
@@ -138,13 +148,13 @@ export function readArticle(doc: Document, url: string | null): ReadResult {
     article: {
       url: base,
       canonicalUrl,
-      title: (parsed.title || ogTitle || '').trim(),
-      byline: parsed.byline?.trim() || null,
-      siteName: parsed.siteName?.trim() || null,
+      title: stripBidiControls(parsed.title || ogTitle || '').trim(),
+      byline: (parsed.byline && stripBidiControls(parsed.byline).trim()) || null,
+      siteName: (parsed.siteName && stripBidiControls(parsed.siteName).trim()) || null,
       publishedAt: normaliseDate(parsed.publishedTime) ?? normaliseDate(published),
       declaredLanguage: parsed.lang?.trim() || declaredLanguage,
       text,
-      excerpt: parsed.excerpt?.trim() || null,
+      excerpt: (parsed.excerpt && stripBidiControls(parsed.excerpt).trim()) || null,
     },
   };
 }
@@ -154,7 +164,7 @@ export function articleFromSelection(
   selection: string,
   page: { url: string | null; title: string; declaredLanguage?: string | null },
 ): ArticleContent {
-  const text = selection
+  const text = stripBidiControls(selection)
     .split(/\n\s*\n|\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
@@ -163,7 +173,7 @@ export function articleFromSelection(
   return {
     url: page.url,
     canonicalUrl: canonicalizeUrl(page.url),
-    title: page.title.trim(),
+    title: stripBidiControls(page.title).trim(),
     byline: null,
     siteName: null,
     publishedAt: null,

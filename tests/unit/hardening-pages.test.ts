@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractPage, isDeeperThan, MAX_DOM_DEPTH } from '../../lib/extension/extract-page';
+import { articleFromSelection, stripBidiControls } from '../../lib/article/read-article';
 import { createHandlers } from '../../lib/extension/background-service';
 import { checkMessage } from '../../lib/extension/schemas';
 import { freshDb } from '../helpers/library';
@@ -84,4 +85,26 @@ describe('strange pages in Node (the same pages the e2e test opens in Chromium)'
     },
     120_000,
   );
+});
+
+describe('bidirectional controls', () => {
+  // U+202E (right-to-left override) would make "gnp.exe" display as "exe.png"; a page must not disguise its text so.
+  it('are taken out of the article text, title and selection a page gives us', () => {
+    const rlo = '\u202E';
+    const body = Array.from(
+      { length: 6 },
+      () => `<p>${LEAD} The ministry said it ${rlo}deined${'\u202C'} nothing and named ${'\u2066'}APT28${'\u2069'}.</p>`,
+    ).join('');
+    const { document } = parseHTML(
+      `<!doctype html><html lang="en"><head><title>Russia ${rlo}accused</title></head><body><article><h1>Russia ${rlo}accused</h1>${body}</article></body></html>`,
+    );
+    const extract = extractPage(document as unknown as Document, 'https://example.com/a', `Selected ${rlo}text`);
+    expect(extract.read.ok).toBe(true);
+    if (!extract.read.ok) return;
+    expect(extract.read.article.text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(extract.read.article.text).toContain('deined nothing and named APT28.');
+    expect(extract.read.article.title).toBe('Russia accused');
+    expect(stripBidiControls(extract.selection)).toBe('Selected text');
+    expect(articleFromSelection(extract.selection, { url: null, title: `a${rlo}b` })).toMatchObject({ text: 'Selected text', title: 'ab' });
+  });
 });
