@@ -25,6 +25,10 @@ function wordMatches(pattern: string, word: string): boolean {
 
 const NONE: never[] = [];
 let nextIndexId = 0;
+/** Candidate lists longer than this are split by their second word. */
+const MANY = 8;
+/** The key of the part for a next word that no pattern names. */
+const ANY = '\u0000any';
 
 /** Compiles phrase patterns into an index keyed by first word (or prefix) for fast longest-match lookup. */
 export class PhraseIndex<T> {
@@ -60,6 +64,31 @@ export class PhraseIndex<T> {
     return prefixed.length ? [...exact, ...prefixed].sort((a, b) => b.words.length - a.words.length) : exact;
   }
 
+  private partitions = new WeakMap<PhrasePattern<T>[], Map<string, PhrasePattern<T>[]>>();
+
+  /**
+   * A long candidate list split by the pattern's second word, each part in the list's own order (longest first):
+   * the patterns whose second word is that word, with those of one word or a wildcard or prefix second word (or "s",
+   * which the possessive rule treats apart), which are also the part under `ANY` for any other next word.
+   */
+  private bySecondWord(list: PhrasePattern<T>[]): Map<string, PhrasePattern<T>[]> {
+    let parts = this.partitions.get(list);
+    if (parts) return parts;
+    parts = new Map();
+    const open = (p: PhrasePattern<T>) => p.words.length < 2 || p.words[1] === 's' || p.words[1]!.endsWith('*');
+    parts.set(ANY, list.filter(open));
+    for (const p of list) {
+      const second = p.words[1];
+      if (open(p) || second === undefined || parts.has(second)) continue;
+      parts.set(
+        second,
+        list.filter((q) => open(q) || q.words[1] === second),
+      );
+    }
+    this.partitions.set(list, parts);
+    return parts;
+  }
+
   /** The patterns that may start at this token, longest first (remembered on its word). */
   startingAt(token: Token): PhrasePattern<T>[] {
     const starts = token.word.starts;
@@ -70,8 +99,14 @@ export class PhraseIndex<T> {
   matchAt(tokens: Token[], i: number, source: string, accept?: (p: PhrasePattern<T>, from: number, to: number) => boolean): PhraseMatch<T> | null {
     const head = tokens[i];
     if (!head) return null;
-    const candidates = this.startingAt(head);
+    let candidates = this.startingAt(head);
     if (!candidates.length) return null;
+    // A word that starts many patterns ("republic", "national"): only those whose second word can be the next one.
+    if (candidates.length > MANY) {
+      const next = tokens[i + 1];
+      const possessive = next && next.lower === 's' && /^['’]$/.test(source.slice(head.end, next.start));
+      if (!possessive) candidates = this.bySecondWord(candidates).get(next?.lower ?? '') ?? this.bySecondWord(candidates).get(ANY)!;
+    }
     for (const p of candidates) {
       let j = i + 1;
       let ok = true;
