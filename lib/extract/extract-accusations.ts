@@ -55,7 +55,7 @@ const RULE_WORDS = new WordSet([
 ]);
 /** Every word that some branch of the rule loop in `candidatesIn` tests for. */
 const CONDEMNATION = set(triggers.condemnationNouns);
-const ECHO_VERBS = set(triggers.echo.verbs);
+const ECHO_VERBS = new WordSet(triggers.echo.verbs);
 const ECHO_NOUNS = set(triggers.echo.nouns);
 const JOIN_VERBS = set(triggers.joinVerbs);
 const LOOP_WORDS = new WordSet([
@@ -854,7 +854,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
   }
   // "Britain accused Russia of ..., a charge echoed by the United States": the echoing actors accuse too.
   for (let k = 0; k < toks.length && out.length; k++) {
-    if (!ECHO_VERBS.has(toks[k]!.lower) || toks[k + 1]?.lower !== 'by') continue;
+    if (!ECHO_VERBS.has(toks[k]!) || toks[k + 1]?.lower !== 'by') continue;
     if (!toks.slice(Math.max(0, k - 3), k).some((t) => ECHO_NOUNS.has(t.lower))) continue;
     const echoing = objectAfter(r, src, k + 1);
     for (const c of [...out])
