@@ -94,3 +94,16 @@ describe('counterclaim CLI', () => {
     expect(bad.err).toMatch(/unknown command/);
   });
 });
+
+describe('counterclaim CLI in a pipe', () => {
+  it('ends quietly with status 0 when the reader closes the pipe early (| head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'counterclaim.mjs');
+    const files = [CZ, CN, CZ, CN, CZ, CN].map((f) => `"${f}"`).join(' ');
+    const r = spawnSync('bash', ['-c', `node "${bin}" analyze ${files} | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/EPIPE/);
+    expect(r.stdout.trim()).toBe('exit=0');
+  });
+});
