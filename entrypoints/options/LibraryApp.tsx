@@ -165,8 +165,13 @@ export function LibraryApp() {
     download(`counterclaim-library-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
     setToast({ message: t('libraryExportedJson', { reports: file.reports.length, links: file.links.length }) });
   };
+  const [csvForExcel, setCsvForExcel] = useState(false);
   const onExportCsv = async () => {
-    download(`counterclaim-accusations-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv', await exportAccusationsCsv(db));
+    download(
+      `counterclaim-accusations-${new Date().toISOString().slice(0, 10)}.csv`,
+      'text/csv',
+      await exportAccusationsCsv(db, { bom: csvForExcel }),
+    );
     setToast({ message: t('libraryExportedCsv') });
   };
   const onGdelt = async (file: File, keepGoodRows: boolean) => {
@@ -264,6 +269,10 @@ export function LibraryApp() {
           <button type="button" onClick={() => void onExportCsv()}>
             {t('libraryExportCsv')}
           </button>
+          <label className="inline-check" title={t('libraryCsvForExcelTitle')}>
+            <input type="checkbox" checked={csvForExcel} onChange={(e) => setCsvForExcel(e.target.checked)} />
+            {t('libraryCsvForExcel')}
+          </label>
           <button type="button" onClick={() => fileInput.current?.click()}>
             {t('libraryImport')}
           </button>

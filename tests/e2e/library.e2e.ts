@@ -141,6 +141,13 @@ describe('library page in Chromium', () => {
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.split('\n')[0]).toMatch(/^report_id,/);
     expect(text).toMatch(/CZE/);
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    // For Excel: the same file with a byte-order mark first.
+    await library.getByRole('checkbox', { name: 'CSV for Excel' }).check();
+    const [excel] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export accusations (CSV)' }).click()]);
+    const excelText = readFileSync((await excel.path())!, 'utf8');
+    expect(excelText.charCodeAt(0)).toBe(0xfeff);
+    expect(excelText.slice(1).split('\n')[0]).toMatch(/^report_id,/);
   });
 });
 
