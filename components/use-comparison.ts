@@ -26,8 +26,10 @@ export function comparisonTerms(left: ComparisonSide, right: ComparisonSide): st
     .flatMap((s) => [s.accusation.accuser, s.accusation.accused])
     .flatMap((a) => `${a.name} ${a.code}`.toLowerCase().split(/\s+/))
     .filter((w) => w.length > 1);
+  // A name's adjective is the name too: "Chinese" for China, "Korean" for Korea (a final vowel gives way to the suffix).
+  const stems = actorWords.map((w) => (w.length >= 5 && /[aeiouy]$/.test(w) ? w.slice(0, -1) : w));
   const words = (s: ComparisonSide) => `${s.accusation.quote} ${s.accusation.charge.text} ${s.accusation.facets.targets.join(' ')}`;
-  return sharedTerms(words(left), words(right)).filter((term) => !actorWords.includes(term) && !actorWords.some((w) => term.startsWith(w)));
+  return sharedTerms(words(left), words(right)).filter((term) => !actorWords.includes(term) && !stems.some((w) => term.startsWith(w)));
 }
 
 export interface ComparisonState {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlight, paragraphAround, sharedTerms } from '../../lib/compare/align';
+import { comparisonTerms } from '../../components/use-comparison';
+import type { ComparisonSide } from '../../components/comparison';
 
 describe('comparison helpers', () => {
   it('finds shared words and phrases, phrases first', () => {
@@ -57,5 +59,28 @@ describe('comparison helpers', () => {
     const start = text.indexOf('The quote');
     expect(paragraphAround(text, start, start + 'The quote is here.'.length)).toBe('Second one. The quote is here. End.');
     expect(paragraphAround(text, 5, 2)).toBe('');
+  });
+});
+
+describe('comparisonTerms', () => {
+  const side = (accuser: [string, string], accused: [string, string], quote: string): ComparisonSide =>
+    ({
+      label: 'x',
+      article: { title: '', url: null, siteName: null, publishedAt: null, text: quote },
+      accusation: {
+        accuser: { code: accuser[0], name: accuser[1], detail: '' },
+        accused: { code: accused[0], name: accused[1], detail: '' },
+        charge: { category: 'cyberattack', text: 'cyberattacks' },
+        facets: { targets: [], evidence: [], response: [], denial: [] },
+        quote,
+      },
+    }) as unknown as ComparisonSide;
+
+  it('keeps the telling shared words and leaves out the parties, their codes and their adjectives', () => {
+    const left = side(['CHN', 'China'], ['TWN', 'Taiwan'], 'Mainland Chinese authorities said Taiwanese hackers hit government networks.');
+    const right = side(['TWN', 'Taiwan'], ['CHN', 'China'], 'Taiwan said Chinese cyber forces hit its government networks and Taiwanese banks.');
+    const terms = comparisonTerms(left, right);
+    expect(terms).toEqual(expect.arrayContaining(['government', 'networks']));
+    expect(terms.some((t) => /^(chin|taiwan)/.test(t))).toBe(false);
   });
 });
