@@ -62,10 +62,26 @@ export function highlightQuotesInPage(quotes: string[], options: { preferMarks?:
   const root = document.body ?? document.documentElement;
   if (!root) return { found: 0, total: quotes.length, method: 'none' };
   const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  // Text hidden by CSS (display: none, visibility: hidden) is not what the reader sees: a hidden copy of a sentence
+  // must not take the highlight. An element with display: contents has no box of its own but shows its text.
+  const hiddenByCss = new Map<Element, boolean>();
+  const isHiddenByCss = (el: Element): boolean => {
+    let hidden = hiddenByCss.get(el);
+    if (hidden === undefined) {
+      const check = (el as Element & { checkVisibility?: (o?: { visibilityProperty?: boolean }) => boolean }).checkVisibility;
+      hidden =
+        typeof check === 'function' &&
+        !check.call(el, { visibilityProperty: true }) &&
+        !(typeof getComputedStyle === 'function' && getComputedStyle(el).display === 'contents');
+      hiddenByCss.set(el, hidden);
+    }
+    return hidden;
+  };
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
     if (!el || SKIP.has(el.tagName.toUpperCase()) || el.closest('script,style,noscript,textarea,template,svg,[hidden],[aria-hidden="true"]'))
       continue;
+    if (isHiddenByCss(el)) continue;
     nodes.push(n as Text);
   }
   let text = '';

@@ -27,6 +27,19 @@ describe('highlighting quotes in a page', () => {
     expect(doc.body.textContent).toBe('Intro.  The Czech Republic   strongly condemns the \u201cmalicious cyber campaign\u201d\n by China. After.');
   });
 
+  it('skips text the page hides with CSS (the browser says the element is not visible)', () => {
+    const doc = load(
+      `<div class="decoy"><span>China accused Taiwan of hacking 1,000 targets</span></div>` +
+        `<p>Officials said China accused Taiwan of hacking 1,000 targets on Monday.</p>`,
+    );
+    // linkedom lays nothing out; in the browser, checkVisibility() is false under display: none or visibility: hidden.
+    const decoy = doc.querySelector('.decoy span') as Element & { checkVisibility?: () => boolean };
+    decoy.checkVisibility = () => false;
+    expect(highlightQuotesInPage(['China accused Taiwan of hacking 1,000 targets'])).toEqual({ found: 1, total: 1, method: 'mark' });
+    expect(doc.querySelector('.decoy mark')).toBeNull();
+    expect(doc.querySelector('p mark')).not.toBeNull();
+  });
+
   it('ignores scripts, styles and hidden text, and counts what it did not find', () => {
     const doc = load(
       `<script>var s = "China accused Taiwan of hacking 1,000 targets";</script><div hidden>China accused Taiwan of hacking 1,000 targets</div>` +
