@@ -59,6 +59,27 @@ for (const [word, langs] of STOPWORD_LANGS)
       [...word].reduce((k, ch) => k * 27 + (ch.charCodeAt(0) - 96), 0),
       langs,
     );
+/** The languages with stop words, in a fixed order, and the same table as ASCII_STOPWORDS by their indexes. */
+const LANGS = Object.keys(STOPWORDS);
+// An open-addressing table of the same keys, each with a bit per language (in LANGS order): no Map lookup per word.
+const STOP_SLOTS = 1024;
+const STOP_KEYS = new Int32Array(STOP_SLOTS);
+const STOP_LANGS = new Int32Array(STOP_SLOTS);
+for (const [key, langs] of ASCII_STOPWORDS) {
+  let slot = key & (STOP_SLOTS - 1);
+  while (STOP_KEYS[slot]) slot = (slot + 1) & (STOP_SLOTS - 1);
+  STOP_KEYS[slot] = key;
+  for (const l of langs) STOP_LANGS[slot]! |= 1 << LANGS.indexOf(l);
+}
+
+/** The language bits of an ASCII stop word's key (never 0: a word has a letter), or 0. */
+function stopWordLangs(key: number): number {
+  for (let slot = key & (STOP_SLOTS - 1); ; slot = (slot + 1) & (STOP_SLOTS - 1)) {
+    const k = STOP_KEYS[slot]!;
+    if (k === key) return STOP_LANGS[slot]!;
+    if (k === 0) return 0;
+  }
+}
 const LETTER = /^\p{L}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
 
@@ -78,6 +99,11 @@ function letterWidth(text: string, i: number): number {
  */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
+  return detectPlainLanguage(sample) ?? detectLanguageGeneral(sample);
+}
+
+/** `detectLanguage` for any sample (of at most 2,000 characters), one character class test at a time. */
+export function detectLanguageGeneral(sample: string): string {
   let letters = 0;
   let latin = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -107,6 +133,11 @@ export function detectLanguage(text: string): string {
     if (best === 'zh' && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sample)) return 'ja';
     return best;
   }
+  return stopWordVote(sample);
+}
+
+/** The language whose stop words make up enough of the sample's words, or 'und'. */
+function stopWordVote(sample: string): string {
   const counts = new Map<string, number>();
   let words = 0;
   // A possessive 's is not the Czech word "s".
@@ -140,4 +171,62 @@ export function detectLanguage(text: string): string {
   let top = 0;
   for (const [l, n] of counts) if (n > top || (n === top && l === 'en')) [lang, top] = [l, n];
   return top / Math.max(1, words) >= 0.08 ? lang : 'und';
+}
+
+/**
+ * `detectLanguageGeneral` for a sample of plain characters (see `isPlainMark`), as most English text is, in one pass
+ * and with no copy; null as soon as another character comes up. Such a sample is all Latin, lowercases letter by
+ * letter, its words are runs of ASCII letters, and its possessive 's (a quote mark, s, then no ASCII word character)
+ * is stepped over instead of cut out of a lowercased copy.
+ */
+function detectPlainLanguage(sample: string): string | null {
+  const counts = new Int32Array(LANGS.length);
+  // The languages in the order they first scored, which settles ties as the Map of the general reader does.
+  const order: number[] = [];
+  let words = 0;
+  let letters = 0;
+  const n = sample.length;
+  for (let i = 0; i < n;) {
+    let c = sample.charCodeAt(i);
+    if (c < 65 || (c > 90 && c < 97) || c > 122) {
+      if (c > 127 && !isPlainMark(c)) return null;
+      if ((c === 39 || c === 0x2019) && i + 1 < n && (sample.charCodeAt(i + 1) | 32) === 115 && !isAsciiWordChar(sample.charCodeAt(i + 2))) {
+        // The s is a letter all the same.
+        letters++;
+        i += 2;
+      } else i++;
+      continue;
+    }
+    const from = i;
+    let key = 0;
+    do {
+      key = key * 27 + ((c | 32) - 96);
+      c = sample.charCodeAt(++i);
+    } while ((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+    words++;
+    letters += i - from;
+    if (i - from > MAX_STOPWORD) continue;
+    for (let bits = stopWordLangs(key), l = 0; bits; bits >>>= 1, l++) if (bits & 1 && counts[l]!++ === 0) order.push(l);
+  }
+  if (letters < 20 || words < 12) return 'und';
+  let lang = 'und';
+  let top = 0;
+  for (const l of order) {
+    const count = counts[l]!;
+    if (count > top || (count === top && LANGS[l] === 'en')) [lang, top] = [LANGS[l]!, count];
+  }
+  return top / Math.max(1, words) >= 0.08 ? lang : 'und';
+}
+
+/**
+ * A character past ASCII that is no letter and no word character and that lowercasing leaves alone: General
+ * Punctuation (dashes, curly quotes) and the Latin-1 signs (no-break space, middle dot, ...; not ª, µ, º).
+ */
+function isPlainMark(c: number): boolean {
+  return (c >= 0x2000 && c <= 0x206f) || (c >= 0xa0 && c <= 0xbf && c !== 0xaa && c !== 0xb5 && c !== 0xba) || c === 0xd7 || c === 0xf7;
+}
+
+/** `\w` of a regular expression without the u flag; false past the end (NaN). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
