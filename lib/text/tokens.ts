@@ -75,6 +75,8 @@ function classify(text: string, i: number): number {
   const c = text.charCodeAt(i);
   width = 1;
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 2 : 0;
+  // General Punctuation (dashes, curly quotes) holds no letter, mark or digit.
+  if (c >= 0x2000 && c <= 0x206f) return 0;
   const ch = String.fromCodePoint(text.codePointAt(i)!);
   width = ch.length;
   return WORD_START.test(ch) ? 2 : WORD_PART.test(ch) ? 1 : 0;
@@ -88,22 +90,11 @@ let asciiTable: (Word | undefined)[] = new Array<Word | undefined>(1 << ASCII_BI
 const asciiHashes = new Int32Array(1 << ASCII_BITS);
 let asciiCount = 0;
 
-/** The word of an all-ASCII stretch, from the table (added if new); null when the stretch is not ASCII. */
-/** Whether the stretch `asciiWordOf` read last had a capital. */
-let asciiHadUpper = false;
-
-function asciiWordOf(text: string, from: number, to: number): Word | null {
-  let h = 0x811c9dc5 | 0;
-  asciiHadUpper = false;
-  for (let k = from; k < to; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 128) return null;
-    if (c >= 65 && c <= 90) {
-      c += 32;
-      asciiHadUpper = true;
-    }
-    h = Math.imul(h ^ c, 0x01000193);
-  }
+/**
+ * The word of the all-ASCII stretch `from`..`to`, whose lowercased char codes hash to `h` (FNV-1a), from the table
+ * (added if new).
+ */
+function asciiWordOf(text: string, from: number, to: number, h: number): Word {
   const len = to - from;
   for (let slot = h & ASCII_MASK; ; slot = (slot + 1) & ASCII_MASK) {
     const w = asciiTable[slot];
@@ -132,35 +123,54 @@ function asciiWordOf(text: string, from: number, to: number): Word | null {
   return w;
 }
 
-/** The text between `from` and `to` is lowercase ASCII letters and digits, which `toLowerCase` would copy unchanged. */
-function isLowerAscii(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 128 || (c >= 65 && c <= 90)) return false;
-  }
-  return true;
-}
-
 /** Splits `text` into word tokens ("China's cyber-attack" -> China, s, cyber, attack). */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (classify(text, i) !== 2) {
-      i += width;
+    const first = text.charCodeAt(i);
+    if (first < 128 ? !isAsciiAlphanumeric(first) : classify(text, i) !== 2) {
+      i += first < 128 ? 1 : width;
       continue;
     }
+    // One pass finds the word's end, hashes its lowercased char codes and notes capitals, while it stays ASCII.
     const from = i;
-    i += width;
-    while (i < n && classify(text, i) !== 0) i += width;
-    const ascii = asciiWordOf(text, from, i);
-    // A lowercase ASCII word is spelt as its shared lowercase string: no copy.
-    const word = ascii && !asciiHadUpper ? ascii.lower : text.slice(from, i);
-    const w = ascii ?? wordOf(isLowerAscii(text, from, i) ? word : word.toLowerCase());
+    let h = 0x811c9dc5 | 0;
+    let upper = false;
+    let ascii = true;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 65 && c <= 90) {
+          c += 32;
+          upper = true;
+        } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      } else {
+        if (classify(text, i) === 0) break;
+        ascii = false;
+        i += width;
+      }
+    }
+    let w: Word;
+    let word: string;
+    if (ascii) {
+      w = asciiWordOf(text, from, i, h);
+      // A lowercase ASCII word is spelt as its shared lowercase string: no copy.
+      word = upper ? text.slice(from, i) : w.lower;
+    } else {
+      word = text.slice(from, i);
+      w = wordOf(word.toLowerCase());
+    }
     tokens.push({ text: word, lower: w.lower, start: offset + from, end: offset + i, word: w });
   }
   return tokens;
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** Text between two tokens is a "tight" join when it holds no sentence or clause punctuation. */
