@@ -82,25 +82,103 @@ const ANAPHORA = new RegExp(`^\\s+(?:its|their|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(
 const KIND_CHARGE: Record<string, ChargeCategory> = {};
 for (const [kind, cat] of Object.entries(triggers.kindCharge)) if (kind !== 'about') KIND_CHARGE[kind] = cat as ChargeCategory;
 
-/** One sentence, read: its tokens, the actors and charges in it, and its quoted stretches. */
-interface ReadSentence {
-  field: QuoteLocation['field'];
+/**
+ * One sentence, read: its tokens, the actors and charges in it, and its quoted stretches. (A class: an object literal
+ * with getters is a dictionary-mode object, and every rule reads these fields.)
+ */
+class ReadSentence {
+  readonly field: QuoteLocation['field'];
   /** The whole field (title or body text) that the offsets index into. */
-  source: string;
-  sentence: Sentence;
-  index: number;
-  tokens: Token[];
+  readonly source: string;
+  readonly sentence: Sentence;
+  readonly tokens: Token[];
   /** The sentence holds a charge or a rule's trigger word. */
-  relevant: boolean;
-  readonly mentions: Mention[];
-  charges: ChargeHit[];
+  readonly relevant: boolean;
+  readonly charges: ChargeHit[];
+  private readonly ctx: MentionContext;
+  /** Tokens of charge words, which no actor's phrase takes in. */
+  private readonly blocked: ReadonlySet<number>;
+  /** Actors named before this offset belong to a wire dateline. */
+  private readonly skipTo: number;
+  private found: Mention[] | undefined;
+  private quoted: [number, number][] | undefined;
+  private actorTokens: Uint8Array | undefined;
+  /** The article's sentences and this one's place among them, for looking back (set for relevant sentences only). */
+  private all: readonly ReadSentence[] = NOT_PLACED;
+  private at = -1;
+
+  constructor(
+    field: QuoteLocation['field'],
+    source: string,
+    sentence: Sentence,
+    tokens: Token[],
+    charges: ChargeHit[],
+    relevant: boolean,
+    ctx: MentionContext,
+    blocked: ReadonlySet<number>,
+    skipTo: number,
+  ) {
+    this.field = field;
+    this.source = source;
+    this.sentence = sentence;
+    this.tokens = tokens;
+    this.charges = charges;
+    this.relevant = relevant;
+    this.ctx = ctx;
+    this.blocked = blocked;
+    this.skipTo = skipTo;
+    // Actors are looked up now where a rule may use them (or a person may be introduced, so that later sentences
+    // know the name), and only on demand elsewhere ("its neighbour" looks back two sentences).
+    this.found = relevant ? this.findMentions() : undefined;
+  }
+
+  private findMentions(): Mention[] {
+    return findMentions(this.tokens, this.source, this.ctx, this.blocked).filter((m) => m.start >= this.skipTo);
+  }
+
+  get mentions(): Mention[] {
+    return (this.found ??= this.findMentions());
+  }
+
   /** Token ranges inside quotation marks (found on first use). */
-  readonly quotes: [number, number][];
+  get quotes(): [number, number][] {
+    return (this.quoted ??= findQuotes(this.tokens, this.source, this.sentence));
+  }
+
   /** For each token, whether it is part of an actor's name (found on first use): "States" in "United States" is no verb. */
-  readonly inActor: Uint8Array;
-  /** The main subject of the nearest sentence before (two at most, same field), for "It said" (set by the caller). */
-  previousSubject: () => Mention | null;
+  get inActor(): Uint8Array {
+    if (!this.actorTokens) {
+      this.actorTokens = new Uint8Array(this.tokens.length);
+      for (const m of this.mentions) this.actorTokens.fill(1, m.from, m.to);
+    }
+    return this.actorTokens;
+  }
+
+  /** Places the sentence among the article's, which `previousSubject` and `priorMentions` look back over. */
+  placeAmong(all: readonly ReadSentence[], at: number): void {
+    this.all = all;
+    this.at = at;
+  }
+
+  /** The main subject of the nearest sentence before (two at most, same field), for "It said". */
+  previousSubject(): Mention | null {
+    const all = this.all;
+    for (let k = this.at - 1; k >= Math.max(0, this.at - 2) && all[k]!.field === this.field; k--) {
+      const subject = speakerOf(all[k]!, all[k]!.source) ?? mainSubject(all[k]!);
+      if (subject) return subject;
+    }
+    return null;
+  }
+
+  /** Actors of the two sentences before, for "its neighbour" and the like (the headline stands apart). */
+  priorMentions(): Mention[] {
+    const out: Mention[] = [];
+    for (let k = Math.max(0, this.at - 2); k < this.at; k++) if (this.all[k]!.field === this.field) out.push(...this.all[k]!.mentions);
+    return out;
+  }
 }
+
+const NOT_PLACED: readonly ReadSentence[] = [];
 
 /** An accusation found in one sentence, before the article-level merge. The accuser may be missing (headline style). */
 interface Candidate {
@@ -137,20 +215,8 @@ export function extractAccusations({ title, text }: ExtractOptions): Accusation[
   const denials: { code: string; text: string }[] = [];
   all.forEach((r, i) => {
     if (!r.relevant) return;
-    r.previousSubject = () => {
-      for (let k = i - 1; k >= Math.max(0, i - 2) && all[k]!.field === r.field; k--) {
-        const subject = speakerOf(all[k]!, all[k]!.source) ?? mainSubject(all[k]!);
-        if (subject) return subject;
-      }
-      return null;
-    };
-    // Actors of the two sentences before, for "its neighbour" and the like (the headline stands apart).
-    const prior = () =>
-      all
-        .slice(Math.max(0, i - 2), i)
-        .filter((p) => p.field === r.field)
-        .flatMap((p) => p.mentions);
-    candidates.push(...candidatesIn(r, denials, prior));
+    r.placeAmong(all, i);
+    candidates.push(...candidatesIn(r, denials));
   });
   const titleCodes = new Set(titleRead.flatMap((r) => r.mentions.map((m) => m.code)));
   return assemble(candidates, denials, titleCodes, bodyRead);
@@ -179,7 +245,7 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
   for (const m of source.matchAll(DATELINE)) datelineEnd.set(m.index ?? 0, (m.index ?? 0) + m[0].length);
   return splitSentences(source)
     .filter((s) => !inClutter(s))
-    .map((sentence, index) => {
+    .map((sentence) => {
       const tokens = tokenize(sentence.text, sentence.start);
       const charges = findCharges(tokens, source);
       let blocked = NO_TOKENS;
@@ -188,37 +254,8 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
         for (const c of charges) for (let k = c.from; k < c.to; k++) set.add(k);
         blocked = set;
       }
-      // Actors are looked up now where a rule may use them (or a person may be introduced, so that later sentences
-      // know the name), and only on demand elsewhere ("its neighbour" looks back two sentences).
       const relevant = charges.length > 0 || mayIntroducePerson(tokens) || tokens.some((t) => RULE_WORDS.has(t));
-      const skipTo = datelineEnd.get(sentence.start) ?? -1;
-      const find = () => findMentions(tokens, source, ctx, blocked).filter((m) => m.start >= skipTo);
-      let mentions: Mention[] | undefined = relevant ? find() : undefined;
-      let quotes: [number, number][] | undefined;
-      let inActor: Uint8Array | undefined;
-      return {
-        field,
-        source,
-        sentence,
-        index,
-        tokens,
-        relevant,
-        get mentions() {
-          return (mentions ??= find());
-        },
-        charges,
-        get quotes() {
-          return (quotes ??= findQuotes(tokens, source, sentence));
-        },
-        previousSubject: () => null,
-        get inActor() {
-          if (!inActor) {
-            inActor = new Uint8Array(tokens.length);
-            for (const m of this.mentions) inActor.fill(1, m.from, m.to);
-          }
-          return inActor;
-        },
-      };
+      return new ReadSentence(field, source, sentence, tokens, charges, relevant, ctx, blocked, datelineEnd.get(sentence.start) ?? -1);
     });
 }
 
@@ -382,10 +419,10 @@ function mainSubject(r: ReadSentence): Mention | null {
  * actor named earlier, resolved to the latest actor (in this sentence before `ti`, then the sentences before) whose
  * code is not `notCode`.
  */
-function anaphoraAfter(r: ReadSentence, src: string, ti: number, prior: () => Mention[], notCode: string | null): Mention | null {
+function anaphoraAfter(r: ReadSentence, src: string, ti: number, notCode: string | null): Mention | null {
   const t = r.tokens[ti];
   if (!t || !ANAPHORA.test(src.slice(t.end, t.end + 80))) return null;
-  const earlier = [...prior(), ...r.mentions.filter((m) => m.to <= ti)];
+  const earlier = [...r.priorMentions(), ...r.mentions.filter((m) => m.to <= ti)];
   for (let k = earlier.length - 1; k >= 0; k--) if (earlier[k]!.code !== notCode) return earlier[k]!;
   return null;
 }
@@ -508,7 +545,7 @@ function speakerOf(r: ReadSentence, src: string, exclude?: [number, number] | nu
   return null;
 }
 
-function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[], prior: () => Mention[]): Candidate[] {
+function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]): Candidate[] {
   const out: Candidate[] = [];
   const src = r.source;
   const toks = r.tokens;
@@ -663,7 +700,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
       const ofAt = toks.findIndex((t, i) => i > ti && (t.lower === 'of' || t.lower === 'for'));
       if (obj.length && ofAt > 0 && obj[0]!.from > ofAt) obj = []; // the actor after "of" is part of the charge
       if (!obj.length) {
-        const back = anaphoraAfter(r, src, ti, prior, subj[0]?.code ?? null);
+        const back = anaphoraAfter(r, src, ti, subj[0]?.code ?? null);
         if (back) obj = [back];
       }
       // "Iraq condemns deadly shelling of a resort and blames Turkey": blame may point back at a charge.
