@@ -63,16 +63,21 @@ export interface AccusationRow {
   accused: string;
   category: ChargeCategory;
   publishedAt: string | null;
+  /**
+   * The accusation's `matchWords` (rank-counterclaims.ts), so the matcher scores a posting exactly without reading
+   * its report; null for a posting of schema 3, which did not keep them.
+   */
+  words: string | null;
 }
 
 /** Which side of an accusation a posting list is about. */
 export type PostingRole = 'accuser' | 'accused';
 
 /**
- * A chunk of the match index (schema 3): the accusations of one charge category in which one code plays one role,
- * as parallel arrays (one entry a posting). `key` is `category|role|code|chunk` (see `postingKey`), so one key-range
- * read gets every chunk of a list. The other side's code and the date are kept so the matcher can score a posting
- * without reading its report.
+ * A chunk of the match index (schema 3, words as of schema 4): the accusations of one charge category in which one
+ * code plays one role, as parallel arrays (one entry a posting). `key` is `category|role|code|chunk` (see
+ * `postingKey`), so one key-range read gets every chunk of a list. The other side's code, the date and the words are
+ * kept so the matcher can score a posting without reading its report.
  */
 export interface PostingRecord {
   key: string;
@@ -86,6 +91,8 @@ export interface PostingRecord {
   /** The code on the other side: the accused in an accuser list, the accuser in an accused list. */
   others: string[];
   dates: (string | null)[];
+  /** Each posting's `matchWords` (schema 4; absent from chunks written by schema 3). */
+  words?: string[];
 }
 
 /** One shard of the search terms (schema 3, see terms.ts): report ids and their terms, as parallel arrays. */
@@ -167,6 +174,20 @@ export const SCHEMA: readonly SchemaVersion[] = [
     upgrade: async (tx) => {
       await rebuildPostings(tx.table('reports'), tx.table('postings'));
       await rebuildTerms(tx.table('reports'), tx.table('terms') as EntityTable<TermShard, 'shard'>);
+    },
+  },
+  {
+    // Each posting keeps its accusation's words, so matching scores every candidate exactly from the index and
+    // reads only the reports it returns. Same stores; the match index is rebuilt.
+    version: 4,
+    stores: {
+      reports: 'id, canonicalUrl, contentHash, savedAt, publishedAt, source, *tags, trashedAt, *countries, sortTitle',
+      postings: 'key',
+      terms: 'shard',
+      links: '++id, from, to, [from+to], kind',
+    },
+    upgrade: async (tx) => {
+      await rebuildPostings(tx.table('reports'), tx.table('postings'));
     },
   },
 ];

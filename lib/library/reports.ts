@@ -7,12 +7,14 @@ import { CATEGORY_LABELS, chargeSimilarity } from '../charges/taxonomy';
 import { relationBetween } from '../match/relations';
 import {
   counterclaimScore,
+  currentWords,
   daysBetween,
   MAX_WORD_BONUS,
   rankCounterclaims,
   type Counterclaim,
   type StoredAccusation,
   toStoredAccusation,
+  wordBonus,
 } from '../match/rank-counterclaims';
 import type { AccusationRow, LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
 import { normalizeTags } from './derive';
@@ -195,22 +197,6 @@ const tripleKey = (against: number, s: StoredAccusation) => `${against}|${s.repo
 
 const round = (x: number) => Math.round(Math.min(1, x) * 1000) / 1000;
 
-/**
- * A posting's score without the shared-words bonus, from the posting alone: its best over the current accusations
- * (the formula of rankCounterclaims). Cheap, because a large library gives thousands of candidates.
- */
-function baseScore(current: Accusation[], publishedAt: string | null, row: AccusationRow): { score: number; against: number } {
-  let best = { score: 0, against: 0 };
-  current.forEach((a, against) => {
-    const relation = relationBetween({ accuser: a.accuser.code, accused: a.accused.code }, row);
-    const sim = relation ? chargeSimilarity(a.charge.category, row.category) : 0;
-    if (!relation || sim === 0) return;
-    const score = counterclaimScore(relation, sim, daysBetween(publishedAt, row.publishedAt));
-    if (score > best.score) best = { score, against };
-  });
-  return best;
-}
-
 /** Reads reports by id into `into`, skipping those already there; leaves out reports in the trash. */
 async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<string, ReportRecord | null>): Promise<void> {
   const need = [...new Set(ids)].filter((id) => !into.has(id));
@@ -223,64 +209,67 @@ async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<strin
 }
 
 /**
- * Picks the rows that can make the best `limit` counterclaims, reading their reports into `reports`, best first and a
- * batch at a time. A row's score without the shared-words bonus comes from the posting alone (codes, category,
- * date), and the bonus adds at most `MAX_WORD_BONUS`; once `limit` counterclaims are scored exactly, a row whose
- * score cannot reach the `limit`-th even with the largest bonus is never read, so the cut is exact. Rows the user
- * judged are always kept. Rejected counterclaims do not count towards the `limit` (they are hidden or shown last).
+ * Picks the rows that can make the best `limit` counterclaims without reading a report. Every row is scored from its
+ * posting (codes, category, date, words) with the formula of rankCounterclaims, at its best over the current
+ * accusations. The `limit`-th distinct counterclaim (the ranking keeps one per report and role/charge triple) sets
+ * the bar, and only rows that can reach it are kept, so the cut is exact. A posting written by schema 3 has no
+ * words: its shared-words bonus is only known to lie between 0 and `MAX_WORD_BONUS`, so it is kept on its upper
+ * bound. Rows the user judged are always kept. Rejected counterclaims do not count towards the `limit` (they are
+ * hidden or shown last).
  */
-async function selectRows(
-  db: LibraryDB,
+function selectRows(
   current: Accusation[],
   publishedAt: string | null,
   rows: AccusationRow[],
   limit: number,
-  reports: Map<string, ReportRecord | null>,
   judged: (row: AccusationRow) => boolean,
   rejected: (against: number, reportId: string, index: number) => boolean,
   showRejected: boolean,
-): Promise<AccusationRow[]> {
+): AccusationRow[] {
   if (rows.length <= limit) return rows;
-  const scored = rows
-    .map((row) => ({ row, ...baseScore(current, publishedAt, row) }))
-    .filter((s) => showRejected || !rejected(s.against, s.row.reportId, s.row.index))
-    .sort((x, y) => y.score - x.score);
-
-  const keep = scored.filter((s) => judged(s.row)).map((s) => s.row);
-  const kept = new Set(keep);
-  // The first batch: the best rows up to `limit` distinct counterclaims (the ranking keeps one per report and
-  // role/charge triple); each further batch half as many.
+  const words = current.map(currentWords);
+  const pairs = current.map((a) => ({ accuser: a.accuser.code, accused: a.accused.code }));
+  // Thousands of rows share a few hundred dates.
+  const days = new Map<string | null, number | null>();
+  const lo = new Float64Array(rows.length);
+  const hi = new Float64Array(rows.length);
+  const out: number[] = [];
+  rows.forEach((row, i) => {
+    let d = days.get(row.publishedAt);
+    if (d === undefined) days.set(row.publishedAt, (d = daysBetween(publishedAt, row.publishedAt)));
+    let best = 0;
+    let top = 0;
+    let against = 0;
+    for (let k = 0; k < current.length; k++) {
+      const relation = relationBetween(pairs[k]!, row);
+      const sim = relation ? chargeSimilarity(current[k]!.charge.category, row.category) : 0;
+      if (!relation || sim === 0) continue;
+      const score = counterclaimScore(relation, sim, d, row.words === null ? 0 : wordBonus(row.words, words[k]!));
+      top = Math.max(top, row.words === null ? counterclaimScore(relation, sim, d, MAX_WORD_BONUS) : score);
+      if (score > best) {
+        best = score;
+        against = k;
+      }
+    }
+    const isRejected = rejected(against, row.reportId, row.index);
+    if (isRejected && !showRejected) return;
+    lo[i] = isRejected ? -1 : best;
+    hi[i] = top;
+    out.push(i);
+  });
+  out.sort((x, y) => lo[y]! - lo[x]!);
   const distinct = new Set<string>();
-  let batch = scored.length;
-  for (let i = 0; i < scored.length; i++) {
-    const r = scored[i]!.row;
+  let bar = -Infinity;
+  for (const i of out) {
+    const r = rows[i]!;
+    if (lo[i]! < 0) continue;
     distinct.add(`${r.reportId}|${r.accuser}|${r.accused}|${r.category}`);
     if (distinct.size === limit) {
-      batch = i + 1;
+      bar = lo[i]!;
       break;
     }
   }
-  let next = 0;
-  while (next < scored.length) {
-    const take = scored.slice(next, next + batch).map((s) => s.row);
-    next += take.length;
-    batch = Math.max(8, Math.ceil(limit / 2));
-    for (const r of take) if (!kept.has(r)) keep.push(r);
-    if (keep.some((r) => !reports.has(r.reportId)))
-      await readReports(
-        db,
-        keep.map((r) => r.reportId),
-        reports,
-      );
-    const stored = keep
-      .map((r) => reports.get(r.reportId) && storedFrom(reports.get(r.reportId)!, r.index))
-      .filter((x): x is StoredAccusation => !!x);
-    const exact = rankCounterclaims(current, publishedAt, stored).filter((c) => !rejected(c.against, c.stored.reportId, c.stored.index ?? -1));
-    if (exact.length < limit) continue;
-    const threshold = exact[limit - 1]!.score;
-    if (next >= scored.length || scored[next]!.score + MAX_WORD_BONUS + 0.001 < threshold) break;
-  }
-  return keep;
+  return out.filter((i) => hi[i]! >= bar || judged(rows[i]!)).map((i) => rows[i]!);
 }
 
 function describeLinked(a: Accusation, b: StoredAccusation): string {
@@ -350,15 +339,12 @@ async function findIn(
   let rows = (matchable ? await candidateRows(db, current) : []).filter((r) => !excluded.has(r.reportId) && answersAny(current, r));
   const reports = new Map<string, ReportRecord | null>();
   const rejected = (against: number, reportId: string, index: number) => links.get(pairKey(against, reportId, index))?.kind === 'rejected';
-  // (Only awaited when it reads: an await on a promise that holds no IndexedDB request can end the transaction.)
   if (options.limit !== undefined && options.limit >= 0 && rows.length > Math.max(1, options.limit))
-    rows = await selectRows(
-      db,
+    rows = selectRows(
       current,
       publishedAt,
       rows,
       Math.max(1, options.limit),
-      reports,
       (r) => judgedReports.has(r.reportId),
       rejected,
       !!options.includeRejected,

@@ -45,8 +45,34 @@ const STOP = new Set(
   ),
 );
 
+/** The most that shared words add to a score. */
+export const MAX_WORD_BONUS = 0.1;
+/** What each shared word adds, up to MAX_WORD_BONUS. */
+const WORD_BONUS = 0.025;
+
 function keywords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}[\p{L}-]{3,}/gu) ?? []).filter((w) => !STOP.has(w)));
+}
+
+/**
+ * The words of an accusation that the shared-words bonus compares (its charge words and quote), distinct, between
+ * spaces: what the library's match index keeps per posting so that a score is exact without reading the report.
+ */
+export function matchWords(chargeText: string, quote: string): string {
+  return [...keywords(`${chargeText} ${quote}`)].join(' ');
+}
+
+/** The shared-words bonus of a stored accusation whose `matchWords` are `words`, against the current words. */
+export function wordBonus(words: string, current: ReadonlySet<string>): number {
+  if (!words) return 0;
+  let shared = 0;
+  for (const w of words.split(' ')) if (current.has(w)) shared++;
+  return Math.min(MAX_WORD_BONUS, shared * WORD_BONUS);
+}
+
+/** The current accusation's words, as `wordBonus` takes them. */
+export function currentWords(a: Accusation): Set<string> {
+  return keywords(`${a.charge.text} ${a.quote}`);
 }
 
 /** Whole days between two dates, or null when either is missing or not a date. */
@@ -55,9 +81,6 @@ export function daysBetween(a: string | null, b: string | null): number | null {
   const d = Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
   return Number.isFinite(d) ? Math.round(d) : null;
 }
-
-/** The most that shared words add to a score. */
-export const MAX_WORD_BONUS = 0.1;
 
 /**
  * The score of a counterclaim: relation weight, charge similarity and recency (full weight within a month, fading to
@@ -81,7 +104,7 @@ export function rankCounterclaims(
 ): Counterclaim[] {
   const best = new Map<string, Counterclaim>();
   current.forEach((a, index) => {
-    const ak = keywords(`${a.charge.text} ${a.quote}`);
+    const ak = currentWords(a);
     for (const b of stored) {
       if (options.excludeReportId && b.reportId === options.excludeReportId) continue;
       const relation = relationBetween({ accuser: a.accuser.code, accused: a.accused.code }, { accuser: b.accuser.code, accused: b.accused.code });
@@ -99,8 +122,7 @@ export function rankCounterclaims(
       if (days !== null) reasons.push(days === 0 ? 'published the same day' : `${days} day${days === 1 ? '' : 's'} apart`);
       const shared = [...keywords(`${b.chargeText} ${b.quote}`)].filter((w) => ak.has(w));
       if (shared.length) reasons.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
-      const wordBonus = Math.min(MAX_WORD_BONUS, shared.length * 0.025);
-      const score = counterclaimScore(relation, sim, days, wordBonus);
+      const score = counterclaimScore(relation, sim, days, Math.min(MAX_WORD_BONUS, shared.length * WORD_BONUS));
       const key = `${b.reportId}|${b.accuser.code}|${b.accused.code}|${b.category}`;
       const prev = best.get(key);
       if (!prev || prev.score < score) best.set(key, { stored: b, against: index, relation, score, reasons });

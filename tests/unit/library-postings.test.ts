@@ -16,6 +16,7 @@ const row = (reportId: string, accuser: string, accused: string, index = 0): Acc
   accused,
   category: 'cyberattack',
   publishedAt: '2025-05-28',
+  words: 'cyberattack',
 });
 
 describe('match index keys', () => {
@@ -70,7 +71,15 @@ describe('updatePostings', () => {
     expect(await db.postings.toArray()).toEqual(before);
     await seed(db, [makeReport('a', [['CZE', 'RUS', 'espionage']])]);
     expect(await rowsOf(db, 'a')).toEqual([
-      { reportId: 'a', index: 0, accuser: 'CZE', accused: 'RUS', category: 'espionage', publishedAt: '2025-05-28' },
+      {
+        reportId: 'a',
+        index: 0,
+        accuser: 'CZE',
+        accused: 'RUS',
+        category: 'espionage',
+        publishedAt: '2025-05-28',
+        words: 'espionage czech republic russia report',
+      },
     ]);
     expect(await readRows(db.postings, 'accused', [['CHN', 'cyberattack']])).toEqual([]);
     expect([...(await reportIdsWithCategory(db.postings, 'cyberattack'))]).toEqual(['b']);
