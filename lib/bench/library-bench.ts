@@ -1,4 +1,5 @@
-import { LibraryDB } from '../library/db';
+import { LibraryDB, SCHEMA } from '../library/db';
+import { prepareReport } from '../library/derive';
 import { findCounterclaims, saveReport } from '../library/reports';
 import { queryReports, type ReportQuery } from '../library/search';
 import { importLibrary, type LibraryFile } from '../library/export';
@@ -165,4 +166,68 @@ export async function runLibraryBench(n: number, queries = 200, saves = 20): Pro
     searchFilteredMs,
     usageBytes: estimate?.usage ?? null,
   };
+}
+
+export interface StorageFloorResult {
+  records: number;
+  /** One record per report, no index: the least an import that keeps one record per report can cost. */
+  onePerRecordMs: number;
+  /** One record per report, with the `reports` indexes of the current schema. */
+  indexedMs: number;
+  /** The same reports, 100 to a record, no index. */
+  packedMs: number;
+}
+
+/** Writes `records` in one raw IndexedDB transaction into a fresh store declared by `setup`; returns the time taken. */
+async function timedWrite(name: string, setup: (store: IDBObjectStore) => void, records: readonly object[]): Promise<number> {
+  const drop = () =>
+    new Promise<void>((done) => {
+      const r = indexedDB.deleteDatabase(name);
+      r.onsuccess = r.onerror = () => done();
+    });
+  await drop();
+  const db = await new Promise<IDBDatabase>((done, fail) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => setup(r.result.createObjectStore('r', { keyPath: 'id' }));
+    r.onsuccess = () => done(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  const t = performance.now();
+  await new Promise<void>((done, fail) => {
+    const tx = db.transaction('r', 'readwrite');
+    const store = tx.objectStore('r');
+    for (const rec of records) store.put(rec);
+    tx.oncomplete = () => done();
+    tx.onerror = () => fail(tx.error);
+  });
+  const ms = performance.now() - t;
+  db.close();
+  await drop();
+  return Math.round(ms);
+}
+
+/**
+ * What IndexedDB itself costs for `n` reports, below the library code: the synthetic reports as the library stores
+ * them, written with raw puts in one transaction, one per record (with and without the schema's indexes) and 100 per
+ * record. It shows how much of an import is the per-record price of the storage.
+ */
+export async function runStorageFloor(n: number): Promise<StorageFloorResult> {
+  const records = syntheticLibrary(n).reports.map((r) => prepareReport(r).record);
+  const spec = SCHEMA[SCHEMA.length - 1]!.stores.reports!;
+  const indexes = spec
+    .split(',')
+    .slice(1)
+    .map((s) => s.trim());
+  const onePerRecordMs = await timedWrite('counterclaim-floor-bare', () => {}, records);
+  const indexedMs = await timedWrite(
+    'counterclaim-floor-indexed',
+    (store) => {
+      for (const i of indexes) store.createIndex(i.replace('*', ''), i.replace('*', ''), { multiEntry: i.startsWith('*') });
+    },
+    records,
+  );
+  const packs: { id: string; reports: object[] }[] = [];
+  for (let i = 0; i < records.length; i += 100) packs.push({ id: String(i), reports: records.slice(i, i + 100) });
+  const packedMs = await timedWrite('counterclaim-floor-packed', () => {}, packs);
+  return { records: n, onePerRecordMs, indexedMs, packedMs };
 }

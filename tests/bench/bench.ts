@@ -123,6 +123,15 @@ async function benchLibrary() {
         `${String(r.reports).padStart(8)} ${String(r.importMs).padStart(10)} ${r.matchMedianMs.toFixed(2).padStart(13)} ${r.matchP95Ms.toFixed(2).padStart(10)} ${String(r.matchesFound).padStart(14)} ${r.saveMedianMs.toFixed(2).padStart(8)} ${(r.usageBytes === null ? 'n/a' : (r.usageBytes / 1e6).toFixed(1)).padStart(8)} ${r.searchMs.toFixed(1).padStart(10)} ${r.searchFilteredMs.toFixed(1).padStart(9)}`,
       );
     }
+    // What the storage itself costs at the largest size, below the library code.
+    const most = Math.max(...sizes);
+    const floor = (await page.evaluate(
+      (count) => (globalThis as unknown as { counterclaimStorageFloor: (n: number) => Promise<unknown> }).counterclaimStorageFloor(count),
+      most,
+    )) as { onePerRecordMs: number; indexedMs: number; packedMs: number };
+    console.log(
+      `IndexedDB alone, ${most} of these reports in one transaction of raw puts: one per record ${(floor.onePerRecordMs / 1000).toFixed(1)} s, with the schema's report indexes ${(floor.indexedMs / 1000).toFixed(1)} s, 100 per record ${(floor.packedMs / 1000).toFixed(1)} s`,
+    );
     if (rows.length > 1) {
       const [a, b] = [rows[0]!, rows[rows.length - 1]!];
       console.log(
