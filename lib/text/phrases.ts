@@ -35,7 +35,7 @@ export class PhraseIndex<T> {
   private exact = new Map<string, PhrasePattern<T>[]>();
   /** Patterns whose first word is a prefix, keyed by the prefix's first three letters. */
   private prefixed = new Map<string, PhrasePattern<T>[]>();
-  /** This index's slot in `Word.starts`. */
+  /** This index's slot in `Word` (`starts0`, `starts1`, then `startsMore`). */
   private readonly id = nextIndexId++;
 
   constructor(patterns: Iterable<PhrasePattern<T>>) {
@@ -56,7 +56,7 @@ export class PhraseIndex<T> {
     for (const list of this.exact.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
-  /** The patterns a word may start, longest first (remembered on the word, see `Word.starts`). */
+  /** The patterns a word may start, longest first (remembered on the word, see `Word.starts0`). */
   private candidatesFor(word: string): PhrasePattern<T>[] {
     const exact = this.exact.get(word) ?? NONE;
     const byPrefix = this.prefixed.size ? this.prefixed.get(word.slice(0, 3)) : undefined;
@@ -91,8 +91,11 @@ export class PhraseIndex<T> {
 
   /** The patterns that may start at this token, longest first (remembered on its word). */
   startingAt(token: Token): PhrasePattern<T>[] {
-    const starts = token.word.starts;
-    return (starts[this.id] as PhrasePattern<T>[] | undefined) ?? (starts[this.id] = this.candidatesFor(token.lower));
+    const w = token.word;
+    if (this.id === 0) return (w.starts0 as PhrasePattern<T>[] | undefined) ?? (w.starts0 = this.candidatesFor(w.lower));
+    if (this.id === 1) return (w.starts1 as PhrasePattern<T>[] | undefined) ?? (w.starts1 = this.candidatesFor(w.lower));
+    const more = (w.startsMore ??= []);
+    return (more[this.id - 2] as PhrasePattern<T>[] | undefined) ?? (more[this.id - 2] = this.candidatesFor(w.lower));
   }
 
   /** The longest pattern that matches at token `i` with tight gaps between words, or null. */

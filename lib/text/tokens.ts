@@ -11,11 +11,23 @@ export interface Token {
 /** A distinct lowercase word, shared by all its tokens, with what phrase indexes learnt about it. */
 export interface Word {
   lower: string;
-  /** For each phrase index (by its id), the patterns this word may start; filled on first use. */
-  starts: unknown[];
+  /** For an ASCII word, the FNV-1a hash of its char codes, which the tokenizer's table checks first; else 0. */
+  hash: number;
+  /**
+   * The patterns this word may start in phrase index 0 and 1 (the first two built), filled on first use: fields of
+   * their own, not an array, since the index asks for every token.
+   */
+  starts0: unknown;
+  starts1: unknown;
+  /** The same for any later phrase index, by its id less 2. */
+  startsMore: unknown[] | undefined;
   /** One bit per `WordSet` that holds this word, computed on first use (for `setsVersion` sets). */
   sets: number;
   setsVersion: number;
+}
+
+function newWord(lower: string, hash: number): Word {
+  return { lower, hash, starts0: undefined, starts1: undefined, startsMore: undefined, sets: 0, setsVersion: -1 };
 }
 
 /** Every `WordSet`, by its bit. */
@@ -56,7 +68,7 @@ function wordOf(lower: string): Word {
   let w = VOCABULARY.get(lower);
   if (!w) {
     if (VOCABULARY.size >= VOCABULARY_MAX) VOCABULARY.clear();
-    w = { lower, starts: [], sets: 0, setsVersion: -1 };
+    w = newWord(lower, 0);
     VOCABULARY.set(lower, w);
   }
   return w;
@@ -87,7 +99,6 @@ function classify(text: string, i: number): number {
 const ASCII_BITS = 15;
 const ASCII_MASK = (1 << ASCII_BITS) - 1;
 let asciiTable: (Word | undefined)[] = new Array<Word | undefined>(1 << ASCII_BITS);
-const asciiHashes = new Int32Array(1 << ASCII_BITS);
 let asciiCount = 0;
 
 /**
@@ -99,7 +110,7 @@ function asciiWordOf(text: string, from: number, to: number, h: number): Word {
   for (let slot = h & ASCII_MASK; ; slot = (slot + 1) & ASCII_MASK) {
     const w = asciiTable[slot];
     if (!w) break;
-    if (asciiHashes[slot] !== h || w.lower.length !== len) continue;
+    if (w.hash !== h || w.lower.length !== len) continue;
     let same = true;
     for (let k = 0; k < len && same; k++) {
       let c = text.charCodeAt(from + k);
@@ -114,11 +125,10 @@ function asciiWordOf(text: string, from: number, to: number, h: number): Word {
     asciiCount = 0;
   }
   const lower = text.slice(from, to).toLowerCase();
-  const w: Word = { lower, starts: [], sets: 0, setsVersion: -1 };
+  const w = newWord(lower, h);
   let slot = h & ASCII_MASK;
   while (asciiTable[slot]) slot = (slot + 1) & ASCII_MASK;
   asciiTable[slot] = w;
-  asciiHashes[slot] = h;
   asciiCount++;
   return w;
 }
