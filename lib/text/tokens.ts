@@ -11,8 +11,12 @@ export interface Token {
 /** A distinct lowercase word, shared by all its tokens, with what phrase indexes learnt about it. */
 export interface Word {
   lower: string;
-  /** For an ASCII word, the FNV-1a hash of its char codes, which the tokenizer's table checks first; else 0. */
-  hash: number;
+  /**
+   * For an ASCII word, its key in the tokenizer's table: up to ten letters and digits as two numbers (five each, base
+   * 37), which the table compares instead of the string; for a longer word its hash and its length, negated.
+   */
+  key1: number;
+  key2: number;
   /**
    * The patterns this word may start in phrase index 0 and 1 (the first two built), filled on first use: fields of
    * their own, not an array, since the index asks for every token.
@@ -26,8 +30,8 @@ export interface Word {
   setsVersion: number;
 }
 
-function newWord(lower: string, hash: number): Word {
-  return { lower, hash, starts0: undefined, starts1: undefined, startsMore: undefined, sets: 0, setsVersion: -1 };
+function newWord(lower: string, key1: number, key2: number): Word {
+  return { lower, key1, key2, starts0: undefined, starts1: undefined, startsMore: undefined, sets: 0, setsVersion: -1 };
 }
 
 /** Every `WordSet`, by its bit. */
@@ -68,7 +72,7 @@ function wordOf(lower: string): Word {
   let w = VOCABULARY.get(lower);
   if (!w) {
     if (VOCABULARY.size >= VOCABULARY_MAX) VOCABULARY.clear();
-    w = newWord(lower, 0);
+    w = newWord(lower, 0, 0);
     VOCABULARY.set(lower, w);
   }
   return w;
@@ -95,29 +99,25 @@ function classify(text: string, i: number): number {
 }
 
 // ASCII words (nearly all of an English article) are found in an open-addressing table by a hash of their
-// lowercased char codes, compared in place: no lowercase copy and no string hashing for a word seen before.
+// lowercased char codes, and compared by their keys (see `Word.key1`): no lowercase copy, no string hashing, and for
+// most words not even a look at the stored string.
 const ASCII_BITS = 15;
 const ASCII_MASK = (1 << ASCII_BITS) - 1;
 let asciiTable: (Word | undefined)[] = new Array<Word | undefined>(1 << ASCII_BITS);
 let asciiCount = 0;
+/** Words up to this long are told apart by their keys alone. */
+const KEYED_CHARS = 10;
 
 /**
- * The word of the all-ASCII stretch `from`..`to`, whose lowercased char codes hash to `h` (FNV-1a), from the table
- * (added if new).
+ * The word of the all-ASCII stretch `from`..`to`, whose lowercased char codes hash to `h` (FNV-1a), with keys
+ * `key1` and `key2`, from the table (added if new).
  */
-function asciiWordOf(text: string, from: number, to: number, h: number): Word {
-  const len = to - from;
+function asciiWordOf(text: string, from: number, to: number, h: number, key1: number, key2: number): Word {
   for (let slot = h & ASCII_MASK; ; slot = (slot + 1) & ASCII_MASK) {
     const w = asciiTable[slot];
     if (!w) break;
-    if (w.hash !== h || w.lower.length !== len) continue;
-    let same = true;
-    for (let k = 0; k < len && same; k++) {
-      let c = text.charCodeAt(from + k);
-      if (c >= 65 && c <= 90) c += 32;
-      same = c === w.lower.charCodeAt(k);
-    }
-    if (same) return w;
+    if (w.key1 !== key1 || w.key2 !== key2) continue;
+    if (key2 >= 0 || sameLowercase(text, from, to, w.lower)) return w;
   }
   // Bounded: past 60% full the table starts again (words already handed out stay valid).
   if (asciiCount >= ((1 << ASCII_BITS) * 3) / 5) {
@@ -125,12 +125,22 @@ function asciiWordOf(text: string, from: number, to: number, h: number): Word {
     asciiCount = 0;
   }
   const lower = text.slice(from, to).toLowerCase();
-  const w = newWord(lower, h);
+  const w = newWord(lower, key1, key2);
   let slot = h & ASCII_MASK;
   while (asciiTable[slot]) slot = (slot + 1) & ASCII_MASK;
   asciiTable[slot] = w;
   asciiCount++;
   return w;
+}
+
+/** The ASCII stretch `from`..`to` lowercases to `lower` (of the same length). */
+function sameLowercase(text: string, from: number, to: number, lower: string): boolean {
+  for (let k = from; k < to; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(k - from)) return false;
+  }
+  return true;
 }
 
 /** Splits `text` into word tokens ("China's cyber-attack" -> China, s, cyber, attack). */
@@ -144,19 +154,28 @@ export function tokenize(text: string, offset = 0): Token[] {
       i += first < 128 ? 1 : width;
       continue;
     }
-    // One pass finds the word's end, hashes its lowercased char codes and notes capitals, while it stays ASCII.
+    // One pass finds the word's end, hashes and keys its lowercased char codes and notes capitals, while it stays
+    // ASCII.
     const from = i;
     let h = 0x811c9dc5 | 0;
+    let key1 = 0;
+    let key2 = 0;
     let upper = false;
     let ascii = true;
     while (i < n) {
       let c = text.charCodeAt(i);
       if (c < 128) {
-        if (c >= 65 && c <= 90) {
+        let digit: number;
+        if (c >= 97 && c <= 122) digit = c - 96;
+        else if (c >= 65 && c <= 90) {
           c += 32;
+          digit = c - 96;
           upper = true;
-        } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+        } else if (c >= 48 && c <= 57) digit = c - 21;
+        else break;
         h = Math.imul(h ^ c, 0x01000193);
+        if (i - from < 5) key1 = key1 * 37 + digit;
+        else if (i - from < KEYED_CHARS) key2 = key2 * 37 + digit;
         i++;
       } else {
         if (classify(text, i) === 0) break;
@@ -167,7 +186,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     let w: Word;
     let word: string;
     if (ascii) {
-      w = asciiWordOf(text, from, i, h);
+      w = i - from > KEYED_CHARS ? asciiWordOf(text, from, i, h, h, from - i) : asciiWordOf(text, from, i, h, key1, key2);
       // A lowercase ASCII word is spelt as its shared lowercase string: no copy.
       word = upper ? text.slice(from, i) : w.lower;
     } else {
