@@ -43,22 +43,23 @@ export function accusationRows(report: Pick<ReportRecord, 'id' | 'accusations' |
   }));
 }
 
+/** Posting `i` of a chunk, as a row. */
+export function rowAt(chunk: PostingRecord, i: number): AccusationRow {
+  const isAccuser = chunk.role === 'accuser';
+  return {
+    reportId: chunk.reportIds[i]!,
+    index: chunk.indexes[i]!,
+    accuser: isAccuser ? chunk.code : chunk.others[i]!,
+    accused: isAccuser ? chunk.others[i]! : chunk.code,
+    category: chunk.category,
+    publishedAt: chunk.dates[i] ?? null,
+    words: chunk.words ? (chunk.words[i] ?? '') : null,
+  };
+}
+
 /** The postings of one chunk, as rows. */
 export function decodeChunk(chunk: PostingRecord): AccusationRow[] {
-  const out: AccusationRow[] = new Array<AccusationRow>(chunk.reportIds.length);
-  const isAccuser = chunk.role === 'accuser';
-  for (let i = 0; i < chunk.reportIds.length; i++) {
-    out[i] = {
-      reportId: chunk.reportIds[i]!,
-      index: chunk.indexes[i]!,
-      accuser: isAccuser ? chunk.code : chunk.others[i]!,
-      accused: isAccuser ? chunk.others[i]! : chunk.code,
-      category: chunk.category,
-      publishedAt: chunk.dates[i] ?? null,
-      words: chunk.words?.[i] ?? null,
-    };
-  }
-  return out;
+  return chunk.reportIds.map((_, i) => rowAt(chunk, i));
 }
 
 /** Every chunk of one list: one key-range read. */
@@ -73,9 +74,14 @@ export function readList(table: PostingTable, category: ChargeCategory, role: Po
  * the postings to copy out of IndexedDB, measured at 100,000 reports.)
  */
 export async function readRows(table: PostingTable, role: PostingRole, keys: [code: string, category: ChargeCategory][]): Promise<AccusationRow[]> {
+  return (await readChunks(table, role, keys)).flatMap(decodeChunk);
+}
+
+/** The chunks of the lists in which one of `keys` (code, category) plays `role`, each list once (see readRows). */
+export async function readChunks(table: PostingTable, role: PostingRole, keys: [code: string, category: ChargeCategory][]): Promise<PostingRecord[]> {
   const unique = new Map(keys.map(([code, category]) => [listPrefix(category, role, code), [code, category] as const]));
   const lists = await Promise.all([...unique.values()].map(([code, category]) => readList(table, category, role, code)));
-  return lists.flat(2).flatMap(decodeChunk);
+  return lists.flat();
 }
 
 /** The ids of the reports with an accusation of `category` (outside the trash): the accuser lists of that charge. */

@@ -16,10 +16,10 @@ import {
   toStoredAccusation,
   wordBonus,
 } from '../match/rank-counterclaims';
-import type { AccusationRow, LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
+import type { LibraryDB, LinkKind, LinkRecord, PostingRecord, ReportRecord, ReportSource } from './db';
 import { normalizeTags } from './derive';
 import { writeReport } from './write';
-import { readRows } from './postings';
+import { readChunks, rowAt } from './postings';
 
 export interface SaveInput {
   article: ArticleContent;
@@ -156,14 +156,25 @@ export function similarCategories(category: ChargeCategory): ChargeCategory[] {
 /** Key of a judged pair seen from the current report: its accusation, the other report and its accusation. */
 const pairKey = (against: number, reportId: string, storedIndex: number) => `${against}|${reportId}|${storedIndex}`;
 
-/** One posting's identity: its report and the accusation's position there. */
-const rowKey = (r: AccusationRow) => `${r.reportId}#${r.index}`;
+/** A posting that answers the current article: where it is, and its score bounds (see `scoreCandidates`). */
+interface Candidate {
+  chunk: PostingRecord;
+  at: number;
+  /** Its score at best over the current accusations, the shared words counted when the posting keeps them. */
+  lo: number;
+  /** The most it can score: `lo`, or with the full shared-words bonus when the posting has no words (schema 3). */
+  hi: number;
+  /** The current accusation it answers best. */
+  against: number;
+}
 
 /**
- * The postings that can answer `current`: same or related charge, and the roles of a reversal, mirror, turnabout
- * or echo. Key-range reads of the match index (postings.ts), one per list: never a scan.
+ * The postings that can answer `current` (same or related charge, and the roles of a reversal, mirror, turnabout
+ * or echo), each once and scored from the index alone with the ranking's own formula. Key-range reads of the match
+ * index (postings.ts), one per list: never a scan. Works on the chunks' arrays: a large library gives thousands of
+ * candidates, and only the few that are returned become rows.
  */
-async function candidateRows(db: LibraryDB, current: Accusation[]): Promise<AccusationRow[]> {
+async function scoreCandidates(db: LibraryDB, current: Accusation[], publishedAt: string | null, excluded: Set<string>): Promise<Candidate[]> {
   const byAccuser: [string, ChargeCategory][] = [];
   const byAccused: [string, ChargeCategory][] = [];
   for (const a of current) {
@@ -174,17 +185,47 @@ async function candidateRows(db: LibraryDB, current: Accusation[]): Promise<Accu
     }
   }
   if (!byAccuser.length) return [];
-  const [r1, r2] = await Promise.all([readRows(db.postings, 'accuser', byAccuser), readRows(db.postings, 'accused', byAccused)]);
-  const rows = new Map<string, AccusationRow>();
-  for (const r of [...r1, ...r2]) rows.set(rowKey(r), r);
-  return [...rows.values()];
-}
-
-function answersAny(current: Accusation[], row: AccusationRow): boolean {
-  return current.some(
-    (a) =>
-      chargeSimilarity(a.charge.category, row.category) > 0 && relationBetween({ accuser: a.accuser.code, accused: a.accused.code }, row) !== null,
-  );
+  const [asAccuser, asAccused] = await Promise.all([readChunks(db.postings, 'accuser', byAccuser), readChunks(db.postings, 'accused', byAccused)]);
+  // A posting of an accused list whose accuser list was read too has been seen there.
+  const readAsAccuser = new Set(byAccuser.map(([code, category]) => `${category}|${code}`));
+  const words = current.map(currentWords);
+  const pairs = current.map((a) => ({ accuser: a.accuser.code, accused: a.accused.code }));
+  // Thousands of postings share a few hundred dates.
+  const days = new Map<string | null, number | null>();
+  const row = { accuser: '', accused: '' };
+  const out: Candidate[] = [];
+  for (const chunk of [...asAccuser, ...asAccused]) {
+    const isAccuser = chunk.role === 'accuser';
+    for (let at = 0; at < chunk.reportIds.length; at++) {
+      if (excluded.has(chunk.reportIds[at]!)) continue;
+      const other = chunk.others[at]!;
+      if (!isAccuser && readAsAccuser.has(`${chunk.category}|${other}`)) continue;
+      row.accuser = isAccuser ? chunk.code : other;
+      row.accused = isAccuser ? other : chunk.code;
+      const date = chunk.dates[at] ?? null;
+      let d = days.get(date);
+      if (d === undefined) days.set(date, (d = daysBetween(publishedAt, date)));
+      const w = chunk.words ? (chunk.words[at] ?? '') : null;
+      let answers = false;
+      let lo = 0;
+      let hi = 0;
+      let against = 0;
+      for (let k = 0; k < current.length; k++) {
+        const relation = relationBetween(pairs[k]!, row);
+        const sim = relation ? chargeSimilarity(current[k]!.charge.category, chunk.category) : 0;
+        if (!relation || sim === 0) continue;
+        const score = counterclaimScore(relation, sim, d, w === null ? 0 : wordBonus(w, words[k]!));
+        hi = Math.max(hi, w === null ? counterclaimScore(relation, sim, d, MAX_WORD_BONUS) : score);
+        answers = true;
+        if (score > lo) {
+          lo = score;
+          against = k;
+        }
+      }
+      if (answers) out.push({ chunk, at, lo, hi, against });
+    }
+  }
+  return out;
 }
 
 function storedFrom(report: ReportRecord, index: number): StoredAccusation | null {
@@ -209,67 +250,35 @@ async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<strin
 }
 
 /**
- * Picks the rows that can make the best `limit` counterclaims without reading a report. Every row is scored from its
- * posting (codes, category, date, words) with the formula of rankCounterclaims, at its best over the current
- * accusations. The `limit`-th distinct counterclaim (the ranking keeps one per report and role/charge triple) sets
- * the bar, and only rows that can reach it are kept, so the cut is exact. A posting written by schema 3 has no
- * words: its shared-words bonus is only known to lie between 0 and `MAX_WORD_BONUS`, so it is kept on its upper
- * bound. Rows the user judged are always kept. Rejected counterclaims do not count towards the `limit` (they are
+ * Picks the candidates that can make the best `limit` counterclaims, before any report is read: the `limit`-th
+ * distinct counterclaim (the ranking keeps one per report and role/charge triple) sets the bar, and only candidates
+ * that can reach it are kept, so the cut is exact. A posting without words (schema 3) is kept on its upper bound.
+ * Candidates of judged reports are always kept. Rejected counterclaims do not count towards the `limit` (they are
  * hidden or shown last).
  */
-function selectRows(
-  current: Accusation[],
-  publishedAt: string | null,
-  rows: AccusationRow[],
+function selectCandidates(
+  candidates: Candidate[],
   limit: number,
-  judged: (row: AccusationRow) => boolean,
+  judged: (reportId: string) => boolean,
   rejected: (against: number, reportId: string, index: number) => boolean,
-  showRejected: boolean,
-): AccusationRow[] {
-  if (rows.length <= limit) return rows;
-  const words = current.map(currentWords);
-  const pairs = current.map((a) => ({ accuser: a.accuser.code, accused: a.accused.code }));
-  // Thousands of rows share a few hundred dates.
-  const days = new Map<string | null, number | null>();
-  const lo = new Float64Array(rows.length);
-  const hi = new Float64Array(rows.length);
-  const out: number[] = [];
-  rows.forEach((row, i) => {
-    let d = days.get(row.publishedAt);
-    if (d === undefined) days.set(row.publishedAt, (d = daysBetween(publishedAt, row.publishedAt)));
-    let best = 0;
-    let top = 0;
-    let against = 0;
-    for (let k = 0; k < current.length; k++) {
-      const relation = relationBetween(pairs[k]!, row);
-      const sim = relation ? chargeSimilarity(current[k]!.charge.category, row.category) : 0;
-      if (!relation || sim === 0) continue;
-      const score = counterclaimScore(relation, sim, d, row.words === null ? 0 : wordBonus(row.words, words[k]!));
-      top = Math.max(top, row.words === null ? counterclaimScore(relation, sim, d, MAX_WORD_BONUS) : score);
-      if (score > best) {
-        best = score;
-        against = k;
-      }
-    }
-    const isRejected = rejected(against, row.reportId, row.index);
-    if (isRejected && !showRejected) return;
-    lo[i] = isRejected ? -1 : best;
-    hi[i] = top;
-    out.push(i);
-  });
-  out.sort((x, y) => lo[y]! - lo[x]!);
+): Candidate[] {
+  if (candidates.length <= limit) return candidates;
+  const order = [...candidates].sort((x, y) => y.lo - x.lo);
   const distinct = new Set<string>();
   let bar = -Infinity;
-  for (const i of out) {
-    const r = rows[i]!;
-    if (lo[i]! < 0) continue;
-    distinct.add(`${r.reportId}|${r.accuser}|${r.accused}|${r.category}`);
+  for (const c of order) {
+    const { chunk, at } = c;
+    if (rejected(c.against, chunk.reportIds[at]!, chunk.indexes[at]!)) continue;
+    const isAccuser = chunk.role === 'accuser';
+    distinct.add(
+      `${chunk.reportIds[at]}|${isAccuser ? chunk.code : chunk.others[at]}|${isAccuser ? chunk.others[at] : chunk.code}|${chunk.category}`,
+    );
     if (distinct.size === limit) {
-      bar = lo[i]!;
+      bar = c.lo;
       break;
     }
   }
-  return out.filter((i) => hi[i]! >= bar || judged(rows[i]!)).map((i) => rows[i]!);
+  return order.filter((c) => c.hi >= bar || judged(c.chunk.reportIds[c.at]!));
 }
 
 function describeLinked(a: Accusation, b: StoredAccusation): string {
@@ -336,19 +345,13 @@ async function findIn(
   const judgedReports = new Set([...links.values()].flatMap((l) => [l.from, l.to]));
 
   const matchable = current.some((a) => a.accuser.code !== a.accused.code);
-  let rows = (matchable ? await candidateRows(db, current) : []).filter((r) => !excluded.has(r.reportId) && answersAny(current, r));
-  const reports = new Map<string, ReportRecord | null>();
   const rejected = (against: number, reportId: string, index: number) => links.get(pairKey(against, reportId, index))?.kind === 'rejected';
-  if (options.limit !== undefined && options.limit >= 0 && rows.length > Math.max(1, options.limit))
-    rows = selectRows(
-      current,
-      publishedAt,
-      rows,
-      Math.max(1, options.limit),
-      (r) => judgedReports.has(r.reportId),
-      rejected,
-      !!options.includeRejected,
-    );
+  let candidates = matchable ? await scoreCandidates(db, current, publishedAt, excluded) : [];
+  if (!options.includeRejected) candidates = candidates.filter((c) => !rejected(c.against, c.chunk.reportIds[c.at]!, c.chunk.indexes[c.at]!));
+  if (options.limit !== undefined && options.limit >= 0)
+    candidates = selectCandidates(candidates, Math.max(1, options.limit), (id) => judgedReports.has(id), rejected);
+  const rows = candidates.map((c) => rowAt(c.chunk, c.at));
+  const reports = new Map<string, ReportRecord | null>();
 
   // Reports of the rows, plus the reports linked by hand or confirmed (they show even when not suggested).
   const extraIds = [...links.values()]
