@@ -186,8 +186,14 @@ async function scoreCandidates(db: LibraryDB, current: Accusation[], publishedAt
   }
   if (!byAccuser.length) return [];
   const [asAccuser, asAccused] = await Promise.all([readChunks(db.postings, 'accuser', byAccuser), readChunks(db.postings, 'accused', byAccused)]);
-  // A posting of an accused list whose accuser list was read too has been seen there.
-  const readAsAccuser = new Set(byAccuser.map(([code, category]) => `${category}|${code}`));
+  // A posting of an accused list whose accuser list was read too has been seen there: the codes read as accusers, by
+  // charge.
+  const readAsAccuser = new Map<ChargeCategory, Set<string>>();
+  for (const [code, category] of byAccuser) {
+    const got = readAsAccuser.get(category);
+    if (got) got.add(code);
+    else readAsAccuser.set(category, new Set([code]));
+  }
   const words = current.map(currentWords);
   const pairs = current.map((a) => ({ accuser: a.accuser.code, accused: a.accused.code }));
   // Thousands of postings share a few hundred dates.
@@ -196,10 +202,11 @@ async function scoreCandidates(db: LibraryDB, current: Accusation[], publishedAt
   const out: Candidate[] = [];
   for (const chunk of [...asAccuser, ...asAccused]) {
     const isAccuser = chunk.role === 'accuser';
+    const seen = isAccuser ? undefined : readAsAccuser.get(chunk.category);
     for (let at = 0; at < chunk.reportIds.length; at++) {
       if (excluded.has(chunk.reportIds[at]!)) continue;
       const other = chunk.others[at]!;
-      if (!isAccuser && readAsAccuser.has(`${chunk.category}|${other}`)) continue;
+      if (seen?.has(other)) continue;
       row.accuser = isAccuser ? chunk.code : other;
       row.accused = isAccuser ? other : chunk.code;
       const date = chunk.dates[at] ?? null;
