@@ -203,6 +203,7 @@ async function scoreCandidates(db: LibraryDB, current: Accusation[], publishedAt
   for (const chunk of [...asAccuser, ...asAccused]) {
     const isAccuser = chunk.role === 'accuser';
     const seen = isAccuser ? undefined : readAsAccuser.get(chunk.category);
+    const sims = current.map((a) => chargeSimilarity(a.charge.category, chunk.category));
     for (let at = 0; at < chunk.reportIds.length; at++) {
       if (excluded.has(chunk.reportIds[at]!)) continue;
       const other = chunk.others[at]!;
@@ -213,15 +214,17 @@ async function scoreCandidates(db: LibraryDB, current: Accusation[], publishedAt
       let d = days.get(date);
       if (d === undefined) days.set(date, (d = daysBetween(publishedAt, date)));
       const w = chunk.words ? (chunk.words[at] ?? '') : null;
+      let split: string[] | null = null;
       let answers = false;
       let lo = 0;
       let hi = 0;
       let against = 0;
       for (let k = 0; k < current.length; k++) {
-        const relation = relationBetween(pairs[k]!, row);
-        const sim = relation ? chargeSimilarity(current[k]!.charge.category, chunk.category) : 0;
-        if (!relation || sim === 0) continue;
-        const score = counterclaimScore(relation, sim, d, w === null ? 0 : wordBonus(w, words[k]!));
+        const sim = sims[k]!;
+        const relation = sim === 0 ? null : relationBetween(pairs[k]!, row);
+        if (!relation) continue;
+        if (w !== null) split ??= w ? w.split(' ') : [];
+        const score = counterclaimScore(relation, sim, d, split === null ? 0 : wordBonus(split, words[k]!));
         hi = Math.max(hi, w === null ? counterclaimScore(relation, sim, d, MAX_WORD_BONUS) : score);
         answers = true;
         if (score > lo) {

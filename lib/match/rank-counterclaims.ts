@@ -62,11 +62,10 @@ export function matchWords(chargeText: string, quote: string): string {
   return [...keywords(`${chargeText} ${quote}`)].join(' ');
 }
 
-/** The shared-words bonus of a stored accusation whose `matchWords` are `words`, against the current words. */
-export function wordBonus(words: string, current: ReadonlySet<string>): number {
-  if (!words) return 0;
+/** The shared-words bonus of a stored accusation whose `matchWords` are `words` (split), against the current words. */
+export function wordBonus(words: readonly string[], current: ReadonlySet<string>): number {
   let shared = 0;
-  for (const w of words.split(' ')) if (current.has(w)) shared++;
+  for (const w of words) if (current.has(w)) shared++;
   return Math.min(MAX_WORD_BONUS, shared * WORD_BONUS);
 }
 
