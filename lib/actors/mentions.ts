@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { isCapitalised, isTightGap, WordSet } from '../text/tokens';
+import { isCapitalised, isTightGap } from '../text/tokens';
 import { getGazetteer, type GazetteerValue } from './gazetteer';
 import roles from './rules/roles.json';
 
@@ -36,7 +36,6 @@ export function newMentionContext(): MentionContext {
 const BEFORE = new Set(roles.before);
 const BODY = new Set(roles.body);
 const PERSON = new Set(roles.person);
-const PERSON_WORDS = new WordSet(roles.person);
 const IN_PLACE = new Set(roles.inPlace);
 /** Role words that cannot end a sub-actor phrase: they modify the head that follows. */
 const NON_HEAD = new Set([
@@ -131,11 +130,6 @@ function remember(ctx: MentionContext, key: string, value: { code: string; detai
   ctx.firstWords.add(key.split(' ')[0]!);
 }
 
-/** The sentence has a role word that may introduce a person ("Foreign Minister Jan Lipavsky"). */
-export function mayIntroducePerson(tokens: Token[]): boolean {
-  return tokens.some((t) => PERSON_WORDS.has(t));
-}
-
 /** Per candidate list (shared by the words that start it): every pattern needs a capital or exact case. */
 const capitalOnly = new WeakMap<object, boolean>();
 function onlyCapitalised(patterns: { value: GazetteerValue }[]): boolean {
@@ -196,14 +190,16 @@ export function findMentions(tokens: Token[], source: string, ctx: MentionContex
   const raw: Mention[] = [];
   const accept = (p: { value: GazetteerValue }, from: number, to: number) => acceptCase(p.value, tokens, from, to, source);
   for (let i = 0; i < tokens.length;) {
-    const person = matchPerson(tokens, i, source, ctx);
+    const person = ctx.people.size ? matchPerson(tokens, i, source, ctx) : null;
     if (person) {
       raw.push(person);
       i = person.to;
       continue;
     }
-    // A lowercase word that starts only names written with a capital starts none here (acceptCase would refuse them).
-    if (!isCapitalised(tokens[i]!.text) && onlyCapitalised(gaz.index.startingAt(tokens[i]!))) {
+    // Most words start no name at all; a lowercase word that starts only names written with a capital starts none
+    // here either (acceptCase would refuse them).
+    const starts = gaz.index.startingAt(tokens[i]!);
+    if (!starts.length || (!isCapitalised(tokens[i]!.text) && onlyCapitalised(starts))) {
       i++;
       continue;
     }

@@ -2,7 +2,8 @@ import type { Accusation, Actor, Charge, ChargeCategory, Facets, QuoteLocation }
 import { isCapitalised, tokenize, WordSet, type Token } from '../text/tokens';
 import { splitSentences, type Sentence } from '../text/sentences';
 import { findCharges, readChargesInContext, type ChargeHit } from '../charges/lexicon';
-import { findMentions, mayIntroducePerson, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
+import { findMentions, newMentionContext, type Mention, type MentionContext } from '../actors/mentions';
+import roles from '../actors/rules/roles.json';
 import { getGazetteer } from '../actors/gazetteer';
 import triggers from './data/triggers.json';
 
@@ -35,8 +36,12 @@ const LOOSE_ATTRIBUTE = set(triggers.looseAttribute);
 /** A wire-service dateline at the start of a paragraph: capitals, an optional date, the agency in brackets, a dash. */
 const DATELINE = /(?<=^|\n)[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,60}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s+/gu;
 
-/** Every word that can start a rule: a sentence without one (and without a charge) makes no accusation. */
-const RULE_WORDS = new WordSet([
+/**
+ * Every word that can start a rule, and the role words that may introduce a person: a sentence without one (and
+ * without a charge) makes no accusation and names no one whom later sentences need.
+ */
+const RELEVANT_WORDS = new WordSet([
+  ...roles.person,
   ...triggers.accuse,
   ...triggers.blame,
   ...triggers.denounce,
@@ -254,7 +259,8 @@ function readSentences(source: string, field: QuoteLocation['field'], ctx: Menti
         for (const c of charges) for (let k = c.from; k < c.to; k++) set.add(k);
         blocked = set;
       }
-      const relevant = charges.length > 0 || mayIntroducePerson(tokens) || tokens.some((t) => RULE_WORDS.has(t));
+      let relevant = charges.length > 0;
+      for (let k = 0; k < tokens.length && !relevant; k++) relevant = RELEVANT_WORDS.has(tokens[k]!);
       return new ReadSentence(field, source, sentence, tokens, charges, relevant, ctx, blocked, datelineEnd.get(sentence.start) ?? -1);
     });
 }

@@ -129,6 +129,11 @@ export class PhraseIndex<T> {
   findAll(tokens: Token[], source: string, accept?: (p: PhrasePattern<T>, from: number, to: number) => boolean): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length;) {
+      // Most words start no pattern: passed over without the call.
+      if (!this.startingAt(tokens[i]!).length) {
+        i++;
+        continue;
+      }
       const m = this.matchAt(tokens, i, source, accept);
       if (m) {
         out.push(m);
