@@ -34,7 +34,8 @@ const COURT_WORDS = new RegExp(`\\b(?:${triggers.courtWords.join('|')})\\b`, 'i'
 const TIES_VERBS = set(triggers.tiesVerbs);
 const LOOSE_ATTRIBUTE = set(triggers.looseAttribute);
 /** A wire-service dateline at the start of a paragraph: capitals, an optional date, the agency in brackets, a dash. */
-const DATELINE = /(?<=^|\n)[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,60}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s+/gu;
+/** (Tried at line starts only, so no scan of the whole text for a lookbehind.) */
+const DATELINE = /[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,60}(?:,\s*[\p{L}.]+\.?\s*\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s+/uy;
 
 /**
  * Every word that can start a rule, and the role words that may introduce a person: a sentence without one (and
@@ -81,7 +82,8 @@ const LOOP_WORDS = new WordSet([
   'by',
 ]);
 /** A paragraph that starts like this is a link to another story inside the body ("Related coverage: ..."). */
-const CLUTTER_LINE = new RegExp(`^\\s*(?:${triggers.clutterPrefixes.join('|')})\\s*[:|›»>-]`, 'i');
+// (Tried at each line start of the whole text: its spaces are any but a line break, as inside a line.)
+const CLUTTER_LINE = new RegExp(`[^\\S\\n]*(?:${triggers.clutterPrefixes.join('|')})[^\\S\\n]*[:|›»>-]`, 'iy');
 const AGENT_VERBS = set(triggers.agentVerbs);
 const ANAPHORA = new RegExp(`^\\s+(?:its|their|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${triggers.anaphoraHeads.join('|')})\\b`, 'iu');
 const KIND_CHARGE: Record<string, ChargeCategory> = {};
@@ -236,18 +238,36 @@ function isTitleCase(title: string): boolean {
 /** No token blocked (shared, never written). */
 const NO_TOKENS: ReadonlySet<number> = new Set<number>();
 
-function readSentences(source: string, field: QuoteLocation['field'], ctx: MentionContext): ReadSentence[] {
-  // Ranges of paragraphs that are links to other stories ("Related coverage: ..."); their sentences are skipped.
+/**
+ * The ranges of the lines that are links to other stories ("Related coverage: ..."), whose sentences are skipped,
+ * and the wire datelines ("WASHINGTON/LONDON, March 26 (Reuters) - ") by where they start, to where they end: they
+ * name places, not a sentence's subject. A dateline starts a line and may run over the next line starts.
+ */
+export function lineMarks(source: string): { clutter: [number, number][]; datelineEnd: Map<number, number> } {
   const clutter: [number, number][] = [];
-  let offset = 0;
-  for (const p of source.split('\n')) {
-    if (CLUTTER_LINE.test(p)) clutter.push([offset, offset + p.length]);
-    offset += p.length + 1;
-  }
-  const inClutter = (s: Sentence) => clutter.some(([a, b]) => s.start >= a && s.end <= b);
-  // A wire dateline ("WASHINGTON/LONDON, March 26 (Reuters) - ") names places, not the sentence's subject.
   const datelineEnd = new Map<number, number>();
-  for (const m of source.matchAll(DATELINE)) datelineEnd.set(m.index ?? 0, (m.index ?? 0) + m[0].length);
+  let afterDateline = 0;
+  for (let start = 0; start <= source.length;) {
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    CLUTTER_LINE.lastIndex = start;
+    if (CLUTTER_LINE.test(source)) clutter.push([start, end]);
+    if (start >= afterDateline) {
+      DATELINE.lastIndex = start;
+      const m = DATELINE.exec(source);
+      if (m) {
+        afterDateline = start + m[0].length;
+        datelineEnd.set(start, afterDateline);
+      }
+    }
+    start = end + 1;
+  }
+  return { clutter, datelineEnd };
+}
+
+function readSentences(source: string, field: QuoteLocation['field'], ctx: MentionContext): ReadSentence[] {
+  const { clutter, datelineEnd } = lineMarks(source);
+  const inClutter = (s: Sentence) => clutter.some(([a, b]) => s.start >= a && s.end <= b);
   return splitSentences(source)
     .filter((s) => !inClutter(s))
     .map((sentence) => {
