@@ -1,6 +1,6 @@
 import type { Analysis, ArticleContent } from './types';
 import { extractAccusations } from './extract/extract-accusations';
-import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from './article/language';
+import { detectArticleLanguage } from './article/language';
 
 /** Body text beyond this is not analysed (about 30,000 words); the analysis says it was truncated. */
 export const MAX_ANALYSIS_CHARS = 200_000;
@@ -18,8 +18,7 @@ export function analyzeArticle(article: Pick<ArticleContent, 'title' | 'text'>):
     text = text.slice(0, MAX_ANALYSIS_CHARS);
     notes.push(`Only the first ${MAX_ANALYSIS_CHARS.toLocaleString('en')} characters were analysed.`);
   }
-  // The detector reads the first 2,000 characters; joining the whole text would copy it.
-  const language = detectLanguage(`${title}\n${text.slice(0, LANGUAGE_SAMPLE_CHARS)}`);
+  const language = detectArticleLanguage(title, text);
   if (!title.trim() && !text.trim()) {
     return { language: 'und', accusations: [], primary: null, truncated, notes: ['The article has no text.'] };
   }

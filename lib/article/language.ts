@@ -99,7 +99,17 @@ function letterWidth(text: string, i: number): number {
  */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
-  return detectPlainLanguage(sample) ?? detectLanguageGeneral(sample);
+  const vote = new PlainVote();
+  return vote.read(sample, sample.length) ? vote.result() : detectLanguageGeneral(sample);
+}
+
+/** `detectLanguage` of an article, as of its title and text joined by a line break, without joining them. */
+export function detectArticleLanguage(title: string, text: string): string {
+  const room = LANGUAGE_SAMPLE_CHARS - title.length - 1;
+  if (room < 0) return detectLanguage(title);
+  const vote = new PlainVote();
+  if (vote.read(title, title.length) && vote.read(text, Math.min(text.length, room))) return vote.result();
+  return detectLanguageGeneral(`${title}\n${text.slice(0, room)}`);
 }
 
 /** `detectLanguage` for any sample (of at most 2,000 characters), one character class test at a time. */
@@ -175,47 +185,59 @@ function stopWordVote(sample: string): string {
 
 /**
  * `detectLanguageGeneral` for a sample of plain characters (see `isPlainMark`), as most English text is, in one pass
- * and with no copy; null as soon as another character comes up. Such a sample is all Latin, lowercases letter by
- * letter, its words are runs of ASCII letters, and its possessive 's (a quote mark, s, then no ASCII word character)
- * is stepped over instead of cut out of a lowercased copy.
+ * and with no copy, possibly read in pieces; `read` says false as soon as another character comes up. Such a sample is
+ * all Latin, lowercases letter by letter, its words are runs of ASCII letters, and its possessive 's (a quote mark,
+ * s, then no ASCII word character) is stepped over instead of cut out of a lowercased copy.
  */
-function detectPlainLanguage(sample: string): string | null {
-  const counts = new Int32Array(LANGS.length);
-  // The languages in the order they first scored, which settles ties as the Map of the general reader does.
-  const order: number[] = [];
-  let words = 0;
-  let letters = 0;
-  const n = sample.length;
-  for (let i = 0; i < n;) {
-    let c = sample.charCodeAt(i);
-    if (c < 65 || (c > 90 && c < 97) || c > 122) {
-      if (c > 127 && !isPlainMark(c)) return null;
-      if ((c === 39 || c === 0x2019) && i + 1 < n && (sample.charCodeAt(i + 1) | 32) === 115 && !isAsciiWordChar(sample.charCodeAt(i + 2))) {
-        // The s is a letter all the same.
-        letters++;
-        i += 2;
-      } else i++;
-      continue;
+class PlainVote {
+  private readonly counts = new Int32Array(LANGS.length);
+  /** The languages in the order they first scored, which settles ties as the Map of the general reader does. */
+  private readonly order: number[] = [];
+  private words = 0;
+  private letters = 0;
+
+  /** Reads `text` up to `to`, as if a line break or the sample's end came next. */
+  read(text: string, to: number): boolean {
+    for (let i = 0; i < to;) {
+      let c = text.charCodeAt(i);
+      if (c < 65 || (c > 90 && c < 97) || c > 122) {
+        if (c > 127 && !isPlainMark(c)) return false;
+        if (
+          (c === 39 || c === 0x2019) &&
+          i + 1 < to &&
+          (text.charCodeAt(i + 1) | 32) === 115 &&
+          (i + 2 >= to || !isAsciiWordChar(text.charCodeAt(i + 2)))
+        ) {
+          // The s is a letter all the same.
+          this.letters++;
+          i += 2;
+        } else i++;
+        continue;
+      }
+      const from = i;
+      let key = 0;
+      do {
+        key = key * 27 + ((c | 32) - 96);
+        c = ++i < to ? text.charCodeAt(i) : 0;
+      } while ((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+      this.words++;
+      this.letters += i - from;
+      if (i - from > MAX_STOPWORD) continue;
+      for (let bits = stopWordLangs(key), l = 0; bits; bits >>>= 1, l++) if (bits & 1 && this.counts[l]!++ === 0) this.order.push(l);
     }
-    const from = i;
-    let key = 0;
-    do {
-      key = key * 27 + ((c | 32) - 96);
-      c = sample.charCodeAt(++i);
-    } while ((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
-    words++;
-    letters += i - from;
-    if (i - from > MAX_STOPWORD) continue;
-    for (let bits = stopWordLangs(key), l = 0; bits; bits >>>= 1, l++) if (bits & 1 && counts[l]!++ === 0) order.push(l);
+    return true;
   }
-  if (letters < 20 || words < 12) return 'und';
-  let lang = 'und';
-  let top = 0;
-  for (const l of order) {
-    const count = counts[l]!;
-    if (count > top || (count === top && LANGS[l] === 'en')) [lang, top] = [LANGS[l]!, count];
+
+  result(): string {
+    if (this.letters < 20 || this.words < 12) return 'und';
+    let lang = 'und';
+    let top = 0;
+    for (const l of this.order) {
+      const count = this.counts[l]!;
+      if (count > top || (count === top && LANGS[l] === 'en')) [lang, top] = [LANGS[l]!, count];
+    }
+    return top / Math.max(1, this.words) >= 0.08 ? lang : 'und';
   }
-  return top / Math.max(1, words) >= 0.08 ? lang : 'und';
 }
 
 /**

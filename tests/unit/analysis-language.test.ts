@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectLanguage, detectLanguageGeneral } from '../../lib/article/language';
+import { detectArticleLanguage, detectLanguage, detectLanguageGeneral } from '../../lib/article/language';
 
 // Text rich in what the one-pass reader of plain text must get right: stop words of several languages, capitals,
 // possessives (straight and curly, before letters, digits, '_', signs or the end), Latin-1 signs and General
@@ -48,6 +48,38 @@ describe('language detection, one-pass reading of plain text', () => {
       "'s",
     ]) {
       expect(detectLanguage(s)).toBe(detectLanguageGeneral(s));
+    }
+  });
+
+  it("reads an article's title and text as if joined by a line break", () => {
+    // Long texts put the sample's end anywhere, a possessive or a word astride it included.
+    const long = fc.tuple(text([]), fc.nat(2100)).map(([t, n]) => 'w '.repeat(n) + t);
+    fc.assert(
+      fc.property(fc.oneof(text([]), text(others)), fc.oneof(text([]), text(others), long), (title, body) => {
+        expect(detectArticleLanguage(title, body)).toBe(detectLanguage(`${title}\n${body}`));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const [title, body] of [
+      ["Russia's", 's the of and the of and the of and the of and'],
+      ["China'", 's the of and the of and the of and the of and'],
+      ['x'.repeat(1998) + "'", 'sa'],
+      ['the of and '.repeat(100), 'the of and '.repeat(100) + "China's"],
+      ['t'.repeat(2500), 'the of and'],
+      ['', ''],
+    ])
+      expect(detectArticleLanguage(title!, body!)).toBe(detectLanguage(`${title}\n${body}`));
+    // A word, and a possessive, astride the end of the sample: the letters after it are not read.
+    const words = 'abcdefghij '.repeat(11);
+    for (const tail of ['the', "'sa"]) {
+      const body = words + ' '.repeat(1999 - words.length - 2) + tail;
+      expect(detectArticleLanguage('', body)).toBe(detectLanguage(`\n${body}`));
+      expect(detectLanguage(`\n${body}`)).toBe('und');
+    }
+    const edge = 'the of and '.repeat(181) + "ab's";
+    for (let cut = edge.length - 8; cut <= edge.length; cut++) {
+      const body = edge.slice(0, cut) + 'x of';
+      expect(detectArticleLanguage('Title', body)).toBe(detectLanguage(`Title\n${body}`));
     }
   });
 });
