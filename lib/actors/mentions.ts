@@ -130,12 +130,19 @@ function remember(ctx: MentionContext, key: string, value: { code: string; detai
   ctx.firstWords.add(key.split(' ')[0]!);
 }
 
+const CAPITAL_OR_DIGIT = /\p{Lu}|\p{N}/u;
+// (Global, but only ever used by replace, which starts it afresh.)
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
+const STARTS_WITH_DIGIT = /^\p{N}/u;
+const HAS_APOSTROPHE = /['’]/;
+const HAS_STOP = /[.]/;
+
 /** Per candidate list (shared by the words that start it): every pattern needs a capital or exact case. */
 const capitalOnly = new WeakMap<object, boolean>();
 function onlyCapitalised(patterns: { value: GazetteerValue }[]): boolean {
   let v = capitalOnly.get(patterns);
   if (v === undefined) {
-    v = patterns.every((p) => p.value.capitalised || (p.value.caseSensitive && /\p{Lu}|\p{N}/u.test(p.value.form.charAt(0))));
+    v = patterns.every((p) => p.value.capitalised || (p.value.caseSensitive && CAPITAL_OR_DIGIT.test(p.value.form.charAt(0))));
     capitalOnly.set(patterns, v);
   }
   return v;
@@ -143,8 +150,8 @@ function onlyCapitalised(patterns: { value: GazetteerValue }[]): boolean {
 
 function acceptCase(v: GazetteerValue, tokens: Token[], from: number, to: number, source: string): boolean {
   if (v.caseSensitive) {
-    const text = source.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/[^\p{L}\p{N}]/gu, '');
-    return text === v.form.replace(/[^\p{L}\p{N}]/gu, '');
+    const text = source.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(NOT_LETTER_OR_DIGIT, '');
+    return text === v.form.replace(NOT_LETTER_OR_DIGIT, '');
   }
   return !v.capitalised || isCapitalised(tokens[from]!.text);
 }
@@ -153,10 +160,10 @@ function acceptCase(v: GazetteerValue, tokens: Token[], from: number, to: number
 function isInsideLargerName(tokens: Token[], from: number, to: number, source: string, ctx: MentionContext, sentenceFirst: number): boolean {
   if (ctx.titleCase) return false;
   const next = tokens[to];
-  if (next && isTightGap(source, tokens[to - 1]!.end, next.start) && isCapitalised(next.text) && !/^\p{N}/u.test(next.text)) {
+  if (next && isTightGap(source, tokens[to - 1]!.end, next.start) && isCapitalised(next.text) && !STARTS_WITH_DIGIT.test(next.text)) {
     const gap = source.slice(tokens[to - 1]!.end, next.start);
     if (
-      !/['’]/.test(gap) &&
+      !HAS_APOSTROPHE.test(gap) &&
       !BODY.has(next.lower) &&
       !PERSON.has(next.lower) &&
       !CALENDAR.has(next.lower) &&
@@ -174,7 +181,7 @@ function isInsideLargerName(tokens: Token[], from: number, to: number, source: s
     isCapitalised(prev.text) &&
     !FUNCTION_WORDS.has(prev.lower)
   ) {
-    if (!BODY.has(prev.lower) && !BEFORE.has(prev.lower) && !PERSON.has(prev.lower) && !/[.]/.test(source.slice(prev.end, tokens[from]!.start)))
+    if (!BODY.has(prev.lower) && !BEFORE.has(prev.lower) && !PERSON.has(prev.lower) && !HAS_STOP.test(source.slice(prev.end, tokens[from]!.start)))
       return true;
   }
   return false;
@@ -328,7 +335,7 @@ function widen(raw: Mention[], tokens: Token[], source: string, ctx: MentionCont
         k++;
         continue;
       }
-      if (t.lower === 's' && /['’]/.test(source.slice(tokens[to - 1]!.end, t.start))) {
+      if (t.lower === 's' && HAS_APOSTROPHE.test(source.slice(tokens[to - 1]!.end, t.start))) {
         to++;
         continue;
       }

@@ -111,19 +111,29 @@ const MODIFIER_STOP = new Set([
   'not',
 ]);
 
+const SPACES_OR_HYPHENS = /^[\s-]+$/;
+const HAS_DIGIT = /\d/;
+const VERB_OR_ADVERB = /(ing|ly)$/;
+
 /** Finds charge terms in a sentence's tokens. Weak terms are dropped when a strong term is present. */
 export function findCharges(tokens: Token[], source: string): ChargeHit[] {
   const hits: ChargeHit[] = [];
   for (const m of INDEX.findAll(tokens, source)) {
     const next = tokens[m.to];
-    if (next && NOT_CHARGE_NEXT.has(next.lower) && /^[\s-]+$/.test(source.slice(tokens[m.to - 1]!.end, next.start))) continue;
+    if (next && NOT_CHARGE_NEXT.has(next.lower) && SPACES_OR_HYPHENS.test(source.slice(tokens[m.to - 1]!.end, next.start))) continue;
     let from = m.from;
     // Widen over up to two lowercase modifiers right before the term ("malicious cyber campaign").
     for (let k = 0; k < 2 && from > 0; k++) {
       const prev = tokens[from - 1]!;
       const gap = source.slice(prev.end, tokens[from]!.start);
       // Verbs ("spreading") and adverbs are not part of the charge's wording.
-      if (!/^[\s-]+$/.test(gap) || MODIFIER_STOP.has(prev.lower) || prev.text !== prev.lower || /\d/.test(prev.text) || /(ing|ly)$/.test(prev.lower))
+      if (
+        !SPACES_OR_HYPHENS.test(gap) ||
+        MODIFIER_STOP.has(prev.lower) ||
+        prev.text !== prev.lower ||
+        HAS_DIGIT.test(prev.text) ||
+        VERB_OR_ADVERB.test(prev.lower)
+      )
         break;
       from--;
     }

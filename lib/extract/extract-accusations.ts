@@ -89,6 +89,30 @@ const ANAPHORA = new RegExp(`^\\s+(?:its|their|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(
 const KIND_CHARGE: Record<string, ChargeCategory> = {};
 for (const [kind, cat] of Object.entries(triggers.kindCharge)) if (kind !== 'about') KIND_CHARGE[kind] = cat as ChargeCategory;
 
+// Expressions used in the rules, built once (a literal in a function is a new object each time it runs; the global
+// ones serve only match, replace and split, which start them afresh).
+const LONG_WORDS = /\p{L}{4,}/gu;
+const STARTS_CAPITAL = /^\p{Lu}/u;
+const APOSTROPHE = /^['’]$/;
+const HAS_APOSTROPHE = /['’]/;
+const CLOSING_QUOTE = /^[,.;:!?…]*["”’']/;
+const SPACE_OPENING_QUOTE = /\s["“‘']$/;
+const OPENING_QUOTE = /(^|\s)["“‘']$/;
+const CLAUSE_BREAK = /[;:]|\s[–—]\s/;
+const SUBJECT_JOIN = /^\.?\s*(,|,?\s*and|,?\s*as well as|,?\s*together with|,?\s*along with)\s*(the\s+)?$/i;
+const OBJECT_JOIN = /^\.?\s*(,|,?\s*and|,?\s*as well as)\s*(the\s+)?$/i;
+const PAST_TENSE = /^\p{Ll}+ed$/u;
+const PHRASE_END = /[,.;:!?"“”‘’]|\s[–—]\s/;
+const SPACES = /\s+/;
+const SPACE_RUNS = /\s+/g;
+const EDGE_MARKS = /^[\s'"‘’“”]+|[\s'"‘’”.,]+$/g;
+const AFTER_PUNCTUATION = /[,;:]\s*$/;
+const AFTER_COMMA = /,\s*$/;
+const STARTS_PUNCTUATION = /^[,.;:]/;
+const TIES = /^(ties|relations)$/;
+const LINK_WORD = /^(has|have|had|of|for|linked|tied|involved|complicit)$/;
+const VERB_FORM = /(ing|ed)$/;
+
 /**
  * One sentence, read: its tokens, the actors and charges in it, and its quoted stretches. (A class: an object literal
  * with getters is a dictionary-mode object, and every rule reads these fields.)
@@ -230,9 +254,9 @@ export function extractAccusations({ title, text }: ExtractOptions): Accusation[
 }
 
 function isTitleCase(title: string): boolean {
-  const words = title.match(/\p{L}{4,}/gu) ?? [];
+  const words = title.match(LONG_WORDS) ?? [];
   if (words.length < 3) return false;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+  return words.filter((w) => STARTS_CAPITAL.test(w)).length / words.length >= 0.6;
 }
 
 /** No token blocked (shared, never written). */
@@ -299,12 +323,12 @@ function findQuotes(tokens: Token[], source: string, s: Sentence): [number, numb
     // Every test below needs a quotation mark in the gap: most gaps (a space) are passed over without a copy.
     if (!hasQuoteMark(source, from, to)) continue;
     const gap = source.slice(from, to);
-    if (i > 0 && i < tokens.length && /^['’]$/.test(gap)) continue;
-    if (open >= 0 && i > 0 && /^[,.;:!?…]*["”’']/.test(gap)) {
+    if (i > 0 && i < tokens.length && APOSTROPHE.test(gap)) continue;
+    if (open >= 0 && i > 0 && CLOSING_QUOTE.test(gap)) {
       out.push([open, i]);
       open = -1;
-      if (i < tokens.length && /\s["“‘']$/.test(gap)) open = i;
-    } else if (open < 0 && i < tokens.length && /(^|\s)["“‘']$/.test(gap)) open = i;
+      if (i < tokens.length && SPACE_OPENING_QUOTE.test(gap)) open = i;
+    } else if (open < 0 && i < tokens.length && OPENING_QUOTE.test(gap)) open = i;
   }
   return out;
 }
@@ -333,7 +357,7 @@ function isNegated(r: ReadSentence, ti: number): boolean {
 function crossesClause(r: ReadSentence, source: string, fromTok: number, toTok: number): boolean {
   const a = r.tokens[fromTok]?.end ?? r.sentence.start;
   const b = r.tokens[toTok]?.start ?? r.sentence.end;
-  return /[;:]|\s[–—]\s/.test(source.slice(a, b));
+  return CLAUSE_BREAK.test(source.slice(a, b));
 }
 
 /** The subject of the verb at `ti`: the nearest actor before it in the same clause, with the actors coordinated with it. */
@@ -354,7 +378,7 @@ function subjectBefore(r: ReadSentence, source: string, ti: number): Mention[] {
     const m = before[k]!;
     const between = source.slice(m.end, group[0]!.start);
     // An abbreviation's full stop may come first: "U.S., Japan and South Korea".
-    if (!/^\.?\s*(,|,?\s*and|,?\s*as well as|,?\s*together with|,?\s*along with)\s*(the\s+)?$/i.test(between)) break;
+    if (!SUBJECT_JOIN.test(between)) break;
     group.unshift(m);
   }
   return group;
@@ -372,7 +396,7 @@ function objectAfter(r: ReadSentence, source: string, ti: number, stopAt = Infin
   const group = [first];
   for (const m of after.slice(after.indexOf(first) + 1)) {
     const between = source.slice(group[group.length - 1]!.end, m.start);
-    if (!/^\.?\s*(,|,?\s*and|,?\s*as well as)\s*(the\s+)?$/i.test(between)) break;
+    if (!OBJECT_JOIN.test(between)) break;
     group.push(m);
   }
   return group;
@@ -417,7 +441,7 @@ function coordinatesVerb(r: ReadSentence, ti: number): boolean {
   if (!before) return true;
   const main = mainSubject(r);
   if (!main || main.to > before.from) return false;
-  return r.tokens.slice(main.to, before.from).some((t) => /^\p{Ll}+ed$/u.test(t.text));
+  return r.tokens.slice(main.to, before.from).some((t) => PAST_TENSE.test(t.text));
 }
 
 /**
@@ -481,13 +505,7 @@ function anyCharge(r: ReadSentence, ti: number): ChargeHit | null {
 function clauseFrom(r: ReadSentence, source: string, from: number): string {
   const start = r.tokens[from]?.start;
   if (start === undefined) return '';
-  return source
-    .slice(start, r.sentence.end)
-    .split(/[,.;:!?"“”‘’]|\s[–—]\s/)[0]!
-    .split(/\s+/)
-    .slice(0, 8)
-    .join(' ')
-    .trim();
+  return source.slice(start, r.sentence.end).split(PHRASE_END)[0]!.split(SPACES).slice(0, 8).join(' ').trim();
 }
 
 /** "accused X of <words>": the words after "of", for a charge the lexicon does not know. */
@@ -497,12 +515,7 @@ function ofPhrase(r: ReadSentence, source: string, ti: number): string {
   const start = r.tokens[of + 1]?.start;
   if (start === undefined) return '';
   const rest = source.slice(start, r.sentence.end);
-  return rest
-    .split(/[,.;:!?"“”‘’]|\s[–—]\s/)[0]!
-    .split(/\s+/)
-    .slice(0, 8)
-    .join(' ')
-    .trim();
+  return rest.split(PHRASE_END)[0]!.split(SPACES).slice(0, 8).join(' ').trim();
 }
 
 /** Words that may stand between a speaker and the speech verb ("Russia on Tuesday said", "the ministry has said"). */
@@ -541,11 +554,11 @@ function referringSpeaker(r: ReadSentence, ti: number): Mention | null {
   const w = toks[k]?.lower;
   if (w === undefined) return null;
   let from = -1;
-  if (SPEAKER_PRONOUNS.has(w) && (k === 0 || /[,;:]\s*$/.test(r.source.slice(toks[k - 1]!.end, toks[k]!.start)))) from = k;
+  if (SPEAKER_PRONOUNS.has(w) && (k === 0 || AFTER_PUNCTUATION.test(r.source.slice(toks[k - 1]!.end, toks[k]!.start)))) from = k;
   else if (
     SPEAKER_NOUNS.has(w) &&
     toks[k - 1]?.lower === 'the' &&
-    (k === 1 || /[,;:]\s*$/.test(r.source.slice(toks[k - 2]!.end, toks[k - 1]!.start)))
+    (k === 1 || AFTER_PUNCTUATION.test(r.source.slice(toks[k - 2]!.end, toks[k - 1]!.start)))
   )
     from = k - 1;
   if (from < 0 || r.mentions.some((m) => m.from <= k && m.to > from)) return null;
@@ -749,7 +762,7 @@ function accusationRule(run: SentenceRun, ti: number, w: string): void {
   if (
     w.endsWith('ing') &&
     !ofDocument &&
-    !/,\s*$/.test(gapBefore) &&
+    !AFTER_COMMA.test(gapBefore) &&
     !['in', 'after', 'while', 'and', 'by', 'is', 'are', 'was', 'were', 'been', 'of'].includes(prev ?? '') &&
     ti > 0
   )
@@ -804,7 +817,8 @@ function accusationRule(run: SentenceRun, ti: number, w: string): void {
   // "..., accusing X of" / "in accusing X of": the subject is the main clause's.
   // "..., accusing X" and "Qureshi said ... and accused India": the subject is the main clause's.
   const participial =
-    (w.endsWith('ing') && (/,\s*$/.test(gapBefore) || ofDocument || ['in', 'after', 'while', 'by'].includes(prev ?? ''))) || coordinatesVerb(r, ti);
+    (w.endsWith('ing') && (AFTER_COMMA.test(gapBefore) || ofDocument || ['in', 'after', 'while', 'by'].includes(prev ?? ''))) ||
+    coordinatesVerb(r, ti);
   const main = participial ? (prev === 'and' ? coordinatedSubject(r, ti) : mainSubject(r)) : null;
   const subj = main && main.to <= ti ? [main] : subjectBefore(r, src, ti);
   // "Canada joined Britain in accusing China ...": the joined party accuses too.
@@ -982,7 +996,7 @@ function cutTiesRule(run: SentenceRun, ti: number): void {
   const src = r.source;
   const toks = r.tokens;
   // "Algeria cut diplomatic ties with Morocco, citing hostile acts": cutting ties over a charge accuses the other side.
-  const ties = toks.findIndex((t, i) => i > ti && i <= ti + 4 && /^(ties|relations)$/.test(t.lower));
+  const ties = toks.findIndex((t, i) => i > ti && i <= ti + 4 && TIES.test(t.lower));
   const withAt = ties > 0 ? toks.findIndex((t, i) => i > ties && i <= ties + 2 && t.lower === 'with') : -1;
   const other = withAt > 0 ? r.mentions.find((m) => m.from === withAt + 1 || m.from === withAt + 2) : undefined;
   const charge = other ? r.charges.find((c) => c.from > other.to && c.from <= other.to + 12) : undefined;
@@ -1007,7 +1021,7 @@ function calledItRule(run: SentenceRun, ti: number, w: string): void {
   if (charge) {
     // "..., calling them provocations" and "... and declared it ...": the main clause's subject speaks.
     const gap = src.slice(toks[ti - 1]?.end ?? r.sentence.start, toks[ti]!.start);
-    const coordinated = w.endsWith('ing') || /,\s*$/.test(gap) || toks[ti - 1]?.lower === 'and';
+    const coordinated = w.endsWith('ing') || AFTER_COMMA.test(gap) || toks[ti - 1]?.lower === 'and';
     const subj = coordinated ? mainSubject(r) : (subjectBefore(r, src, ti)[0] ?? speakerOf(r, src));
     let named = r.mentions.filter((m) => m.from > ti && m.to <= charge.from);
     if (!named.length && ['it', 'them'].includes(toks[ti + 1]?.lower ?? '')) {
@@ -1043,7 +1057,7 @@ function reportedSpeech(run: SentenceRun, ti: number): void {
   // "..., said the ministry." ends the clause; "..., added US companies to trade blacklists" is another verb.
   const inverted = speaker.from > ti;
   const clauseEndsAfterSpeaker =
-    !inverted || tail <= 4 || /^[,.;:]/.test(src.slice(toks[speaker.to - 1]!.end, toks[speaker.to]?.start ?? r.sentence.end));
+    !inverted || tail <= 4 || STARTS_PUNCTUATION.test(src.slice(toks[speaker.to - 1]!.end, toks[speaker.to]?.start ?? r.sentence.end));
   const afterComma = gapBefore.includes(',') && clauseEndsAfterSpeaker;
   if (afterComma) ranges.push([0, head]);
   if ((!afterComma || tail > 4) && speaker.to <= ti) ranges.push([ti + 1, toks.length]);
@@ -1064,18 +1078,13 @@ function reportedSpeech(run: SentenceRun, ti: number): void {
       // charge ("Russian terrorists"); a bare list of nouns is not a claim.
       // "to counter North Korea's threats", "to deter Iranian attacks": the speaker defends, it does not accuse.
       if (toks.slice(Math.max(a, m.from - 3), m.from).some((t) => COUNTER.has(t.lower))) continue;
-      const possessive = toks[m.to]?.lower === 's' && /['’]/.test(src.slice(toks[m.to - 1]!.end, toks[m.to]!.start));
+      const possessive = toks[m.to]?.lower === 's' && HAS_APOSTROPHE.test(src.slice(toks[m.to - 1]!.end, toks[m.to]!.start));
       const linked =
         between.length <= 1 ||
         possessive ||
         (m.surface === 'demonym' && between.length <= 3 && !charge.weak) ||
         between.some(
-          (t) =>
-            BEHIND.has(t.lower) ||
-            AGENT_VERBS.has(t.lower) ||
-            COPULA.has(t.lower) ||
-            /^(has|have|had|of|for|linked|tied|involved|complicit)$/.test(t.lower) ||
-            /(ing|ed)$/.test(t.lower),
+          (t) => BEHIND.has(t.lower) || AGENT_VERBS.has(t.lower) || COPULA.has(t.lower) || LINK_WORD.test(t.lower) || VERB_FORM.test(t.lower),
         );
       if (!linked) continue;
       const words = src.slice(m.start, charge.end);
@@ -1084,7 +1093,7 @@ function reportedSpeech(run: SentenceRun, ti: number): void {
       let last = m;
       for (const n of inside) {
         if (n.from < last.to || n.to > charge.from) continue;
-        if (!/^\.?\s*(,|,?\s*and|,?\s*as well as)\s*(the\s+)?$/i.test(src.slice(last.end, n.start))) break;
+        if (!OBJECT_JOIN.test(src.slice(last.end, n.start))) break;
         run.add(speaker, n, charge, 'reported speech', 0.7, src.slice(n.start, charge.end));
         last = n;
       }
@@ -1218,7 +1227,7 @@ function facetCandidates(sentences: string[]): Facets {
   const facets: Facets = { targets: [], evidence: [], response: [], denial: [] };
   const add = (kind: keyof Facets, phrase: string) => {
     const clean = trimPhrase(phrase);
-    if (clean.split(/\s+/).length >= 2 && !facets[kind].includes(clean)) facets[kind].push(clean);
+    if (clean.split(SPACES).length >= 2 && !facets[kind].includes(clean)) facets[kind].push(clean);
   };
   for (const s of sentences) {
     // One scan for any cue first: most sentences have none.
@@ -1245,7 +1254,7 @@ function facetsFor(accusedCode: string, found: Facets, denials: { code: string; 
 }
 
 function trimPhrase(phrase: string): string {
-  let p = phrase.replace(/^[\s'"‘’“”]+|[\s'"‘’”.,]+$/g, '').replace(/\s+/g, ' ');
+  let p = phrase.replace(EDGE_MARKS, '').replace(SPACE_RUNS, ' ');
   const words = p.split(' ');
   if (words.length > 14) p = `${words.slice(0, 14).join(' ')}…`;
   return p;
@@ -1253,7 +1262,7 @@ function trimPhrase(phrase: string): string {
 
 /** The clause of `s` around a cue at `at`: at most six words before it and up to the clause's end after it. */
 function clauseAround(s: string, at: number): string {
-  const leftWords = s.slice(0, at).split(CLAUSE_END).pop()!.trimStart().split(/\s+/).filter(Boolean);
+  const leftWords = s.slice(0, at).split(CLAUSE_END).pop()!.trimStart().split(SPACES).filter(Boolean);
   const right = s.slice(at).split(CLAUSE_END)[0]!;
   return `${leftWords.slice(-6).join(' ')} ${right}`;
 }

@@ -30,6 +30,9 @@ const MANY = 8;
 /** The key of the part for a next word that no pattern names. */
 const ANY = '\u0000any';
 
+/** The gap of a possessive 's. */
+const APOSTROPHE = /^['’]$/;
+
 /** Compiles phrase patterns into an index keyed by first word (or prefix) for fast longest-match lookup. */
 export class PhraseIndex<T> {
   private exact = new Map<string, PhrasePattern<T>[]>();
@@ -107,7 +110,7 @@ export class PhraseIndex<T> {
     // A word that starts many patterns ("republic", "national"): only those whose second word can be the next one.
     if (candidates.length > MANY) {
       const next = tokens[i + 1];
-      const possessive = next && next.lower === 's' && /^['’]$/.test(source.slice(head.end, next.start));
+      const possessive = next && next.lower === 's' && APOSTROPHE.test(source.slice(head.end, next.start));
       if (!possessive) candidates = this.bySecondWord(candidates).get(next?.lower ?? '') ?? this.bySecondWord(candidates).get(ANY)!;
     }
     for (const p of candidates) {
@@ -116,7 +119,7 @@ export class PhraseIndex<T> {
       for (let k = 1; k < p.words.length && ok; k++) {
         let t = tokens[j];
         // A possessive 's ("China's internal affairs") is stepped over unless the pattern spells it.
-        if (t && t.lower === 's' && p.words[k] !== 's' && /^['’]$/.test(source.slice(tokens[j - 1]!.end, t.start))) t = tokens[++j];
+        if (t && t.lower === 's' && p.words[k] !== 's' && APOSTROPHE.test(source.slice(tokens[j - 1]!.end, t.start))) t = tokens[++j];
         ok = !!t && wordMatches(p.words[k]!, t.lower) && isTightGap(source, tokens[j - 1]!.end, t.start);
         j++;
       }

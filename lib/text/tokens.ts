@@ -202,17 +202,22 @@ function isAsciiAlphanumeric(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
+const TIGHT_GAP = /^[\s\-.'’‑–]*$/u;
+const STOP_THEN_SPACE = /[.]\s/;
+const DIGIT = /\p{N}/u;
+
 /** Text between two tokens is a "tight" join when it holds no sentence or clause punctuation. */
 export function isTightGap(source: string, from: number, to: number): boolean {
   if (to - from > 3) return false;
   // The common joins first: nothing, or one space.
   if (to === from || (to - from === 1 && source.charCodeAt(from) === 32)) return true;
-  return /^[\s\-.'’‑–]*$/u.test(source.slice(from, to)) && !/[.]\s/.test(source.slice(from, to));
+  const gap = source.slice(from, to);
+  return TIGHT_GAP.test(gap) && !STOP_THEN_SPACE.test(gap);
 }
 
 export function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   const first = word.charAt(0);
-  return first !== first.toLowerCase() || /\p{N}/u.test(first);
+  return first !== first.toLowerCase() || DIGIT.test(first);
 }
