@@ -164,7 +164,8 @@ class ReadSentence {
   }
 
   private findMentions(): Mention[] {
-    return findMentions(this.tokens, this.source, this.ctx, this.blocked).filter((m) => m.start >= this.skipTo);
+    const found = findMentions(this.tokens, this.source, this.ctx, this.blocked);
+    return this.skipTo < 0 ? found : found.filter((m) => m.start >= this.skipTo);
   }
 
   get mentions(): Mention[] {
@@ -240,16 +241,18 @@ export function extractAccusations({ title, text }: ExtractOptions): Accusation[
   const titleRead = title.trim() ? readSentences(title, 'title', { ...ctx, titleCase: isTitleCase(title) }) : [];
   // The title's people are the article's people too.
   const bodyRead = readSentences(text, 'text', ctx);
-  const all = [...titleRead, ...bodyRead];
+  const all = titleRead.length ? titleRead.concat(bodyRead) : bodyRead;
   readChargesInContext(all);
   const candidates: Candidate[] = [];
   const denials: { code: string; text: string }[] = [];
-  all.forEach((r, i) => {
-    if (!r.relevant) return;
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i]!;
+    if (!r.relevant) continue;
     r.placeAmong(all, i);
-    candidates.push(...candidatesIn(r, denials));
-  });
-  const titleCodes = new Set(titleRead.flatMap((r) => r.mentions.map((m) => m.code)));
+    candidatesIn(r, denials, candidates);
+  }
+  const titleCodes = new Set<string>();
+  for (const r of titleRead) for (const m of r.mentions) titleCodes.add(m.code);
   return assemble(candidates, denials, titleCodes, bodyRead);
 }
 
@@ -623,7 +626,8 @@ class SentenceRun {
   }
 }
 
-function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]): Candidate[] {
+/** Adds to `candidates` the accusations one sentence makes. */
+function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[], candidates: Candidate[]): void {
   const run = new SentenceRun(r, denials);
   const out = run.out;
   const src = r.source;
@@ -706,7 +710,7 @@ function candidatesIn(r: ReadSentence, denials: { code: string; text: string }[]
     else if (c.confidence > prev.confidence) seen.set(key, { ...c, reasons: [...c.reasons, ...prev.reasons] });
     else prev.reasons.push(...c.reasons);
   }
-  return [...seen.values()];
+  for (const c of seen.values()) candidates.push(c);
 }
 
 function denialRule(run: SentenceRun, ti: number, w: string): void {

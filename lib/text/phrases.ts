@@ -18,9 +18,10 @@ export interface PhraseMatch<T> {
 }
 
 function wordMatches(pattern: string, word: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
-  return pattern === word;
+  // A word of the text holds no '*': a pattern word equal to it is an exact one, the common case, tested first.
+  if (pattern === word) return true;
+  if (pattern.charCodeAt(pattern.length - 1) !== 42) return false;
+  return pattern.length === 1 || word.startsWith(pattern.slice(0, -1));
 }
 
 const NONE: never[] = [];
