@@ -1,25 +1,14 @@
 import Dexie from 'dexie';
 import type { Accusation, Analysis, ArticleContent, ChargeCategory, Relation } from '../types';
-import { CHARGE_CATEGORIES } from '../types';
 import { contentHash } from '../article/content-hash';
 import { canonicalizeUrl } from '../article/canonical-url';
 import { CATEGORY_LABELS, chargeSimilarity } from '../charges/taxonomy';
 import { relationBetween } from '../match/relations';
-import {
-  counterclaimScore,
-  currentWords,
-  daysBetween,
-  MAX_WORD_BONUS,
-  rankCounterclaims,
-  type Counterclaim,
-  type StoredAccusation,
-  toStoredAccusation,
-  wordBonus,
-} from '../match/rank-counterclaims';
-import type { LibraryDB, LinkKind, LinkRecord, PostingRecord, ReportRecord, ReportSource } from './db';
+import { rankCounterclaims, type Counterclaim, type StoredAccusation, toStoredAccusation } from '../match/rank-counterclaims';
+import type { LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
 import { normalizeTags } from './derive';
 import { writeReport } from './write';
-import { readChunks, rowAt } from './postings';
+import { rowAt } from './postings';
 
 export interface SaveInput {
   article: ArticleContent;
@@ -144,99 +133,12 @@ export const JUDGEMENT_BOOST = 0.2;
 /** Score of a counterclaim linked by hand that the matcher would not suggest (different charges, unrelated roles). */
 export const MANUAL_LINK_SCORE = 0.7;
 
-const SIMILAR_CATEGORIES = new Map<ChargeCategory, ChargeCategory[]>(
-  CHARGE_CATEGORIES.map((c) => [c, CHARGE_CATEGORIES.filter((d) => chargeSimilarity(c, d) > 0)]),
-);
+import { scoreCandidates, selectCandidates } from './candidates';
 
-/** The categories that match `category` (itself and its related ones). */
-export function similarCategories(category: ChargeCategory): ChargeCategory[] {
-  return SIMILAR_CATEGORIES.get(category) ?? [category];
-}
+export { similarCategories } from './candidates';
 
 /** Key of a judged pair seen from the current report: its accusation, the other report and its accusation. */
 const pairKey = (against: number, reportId: string, storedIndex: number) => `${against}|${reportId}|${storedIndex}`;
-
-/** A posting that answers the current article: where it is, and its score bounds (see `scoreCandidates`). */
-interface Candidate {
-  chunk: PostingRecord;
-  at: number;
-  /** Its score at best over the current accusations, the shared words counted when the posting keeps them. */
-  lo: number;
-  /** The most it can score: `lo`, or with the full shared-words bonus when the posting has no words (schema 3). */
-  hi: number;
-  /** The current accusation it answers best. */
-  against: number;
-}
-
-/**
- * The postings that can answer `current` (same or related charge, and the roles of a reversal, mirror, turnabout
- * or echo), each once and scored from the index alone with the ranking's own formula. Key-range reads of the match
- * index (postings.ts), one per list: never a scan. Works on the chunks' arrays: a large library gives thousands of
- * candidates, and only the few that are returned become rows.
- */
-async function scoreCandidates(db: LibraryDB, current: Accusation[], publishedAt: string | null, excluded: Set<string>): Promise<Candidate[]> {
-  const byAccuser: [string, ChargeCategory][] = [];
-  const byAccused: [string, ChargeCategory][] = [];
-  for (const a of current) {
-    if (a.accuser.code === a.accused.code) continue;
-    for (const c of similarCategories(a.charge.category)) {
-      byAccuser.push([a.accused.code, c]); // reversal, mirror
-      byAccused.push([a.accuser.code, c], [a.accused.code, c]); // turnabout, echo
-    }
-  }
-  if (!byAccuser.length) return [];
-  const [asAccuser, asAccused] = await Promise.all([readChunks(db.postings, 'accuser', byAccuser), readChunks(db.postings, 'accused', byAccused)]);
-  // A posting of an accused list whose accuser list was read too has been seen there: the codes read as accusers, by
-  // charge.
-  const readAsAccuser = new Map<ChargeCategory, Set<string>>();
-  for (const [code, category] of byAccuser) {
-    const got = readAsAccuser.get(category);
-    if (got) got.add(code);
-    else readAsAccuser.set(category, new Set([code]));
-  }
-  const words = current.map(currentWords);
-  const pairs = current.map((a) => ({ accuser: a.accuser.code, accused: a.accused.code }));
-  // Thousands of postings share a few hundred dates.
-  const days = new Map<string | null, number | null>();
-  const row = { accuser: '', accused: '' };
-  const out: Candidate[] = [];
-  for (const chunk of [...asAccuser, ...asAccused]) {
-    const isAccuser = chunk.role === 'accuser';
-    const seen = isAccuser ? undefined : readAsAccuser.get(chunk.category);
-    const sims = current.map((a) => chargeSimilarity(a.charge.category, chunk.category));
-    for (let at = 0; at < chunk.reportIds.length; at++) {
-      if (excluded.has(chunk.reportIds[at]!)) continue;
-      const other = chunk.others[at]!;
-      if (seen?.has(other)) continue;
-      row.accuser = isAccuser ? chunk.code : other;
-      row.accused = isAccuser ? other : chunk.code;
-      const date = chunk.dates[at] ?? null;
-      let d = days.get(date);
-      if (d === undefined) days.set(date, (d = daysBetween(publishedAt, date)));
-      const w = chunk.words ? (chunk.words[at] ?? '') : null;
-      let split: string[] | null = null;
-      let answers = false;
-      let lo = 0;
-      let hi = 0;
-      let against = 0;
-      for (let k = 0; k < current.length; k++) {
-        const sim = sims[k]!;
-        const relation = sim === 0 ? null : relationBetween(pairs[k]!, row);
-        if (!relation) continue;
-        if (w !== null) split ??= w ? w.split(' ') : [];
-        const score = counterclaimScore(relation, sim, d, split === null ? 0 : wordBonus(split, words[k]!));
-        hi = Math.max(hi, w === null ? counterclaimScore(relation, sim, d, MAX_WORD_BONUS) : score);
-        answers = true;
-        if (score > lo) {
-          lo = score;
-          against = k;
-        }
-      }
-      if (answers) out.push({ chunk, at, lo, hi, against });
-    }
-  }
-  return out;
-}
 
 function storedFrom(report: ReportRecord, index: number): StoredAccusation | null {
   const a = report.accusations[index];
@@ -257,38 +159,6 @@ async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<strin
     const r = got[i];
     into.set(id, r && !r.trashedAt ? r : null);
   });
-}
-
-/**
- * Picks the candidates that can make the best `limit` counterclaims, before any report is read: the `limit`-th
- * distinct counterclaim (the ranking keeps one per report and role/charge triple) sets the bar, and only candidates
- * that can reach it are kept, so the cut is exact. A posting without words (schema 3) is kept on its upper bound.
- * Candidates of judged reports are always kept. Rejected counterclaims do not count towards the `limit` (they are
- * hidden or shown last).
- */
-function selectCandidates(
-  candidates: Candidate[],
-  limit: number,
-  judged: (reportId: string) => boolean,
-  rejected: (against: number, reportId: string, index: number) => boolean,
-): Candidate[] {
-  if (candidates.length <= limit) return candidates;
-  const order = [...candidates].sort((x, y) => y.lo - x.lo);
-  const distinct = new Set<string>();
-  let bar = -Infinity;
-  for (const c of order) {
-    const { chunk, at } = c;
-    if (rejected(c.against, chunk.reportIds[at]!, chunk.indexes[at]!)) continue;
-    const isAccuser = chunk.role === 'accuser';
-    distinct.add(
-      `${chunk.reportIds[at]}|${isAccuser ? chunk.code : chunk.others[at]}|${isAccuser ? chunk.others[at] : chunk.code}|${chunk.category}`,
-    );
-    if (distinct.size === limit) {
-      bar = c.lo;
-      break;
-    }
-  }
-  return order.filter((c) => c.hi >= bar || judged(c.chunk.reportIds[c.at]!));
 }
 
 function describeLinked(a: Accusation, b: StoredAccusation): string {
@@ -356,7 +226,11 @@ async function findIn(
 
   const matchable = current.some((a) => a.accuser.code !== a.accused.code);
   const rejected = (against: number, reportId: string, index: number) => links.get(pairKey(against, reportId, index))?.kind === 'rejected';
-  let candidates = matchable ? await scoreCandidates(db, current, publishedAt, excluded) : [];
+  // The bound-pruned read does not know the user's links: a report the user judged must be read whatever its score.
+  const prune = options.limit !== undefined && options.limit >= 0 && !links.size;
+  let candidates = matchable
+    ? await scoreCandidates(db, current, publishedAt, excluded, prune ? { limit: Math.max(1, options.limit!), rejected } : {})
+    : [];
   if (!options.includeRejected) candidates = candidates.filter((c) => !rejected(c.against, c.chunk.reportIds[c.at]!, c.chunk.indexes[c.at]!));
   if (options.limit !== undefined && options.limit >= 0)
     candidates = selectCandidates(candidates, Math.max(1, options.limit), (id) => judgedReports.has(id), rejected);

@@ -35,9 +35,13 @@ const spec = fc
   .filter(([a, b]) => a !== b)
   .map((s): Spec => s);
 const made = fc.tuple(spec, fc.subarray(WORDS, { maxLength: 6 })).map((m): Made => m);
-const date = fc.option(
-  fc.integer({ min: 0, max: 3000 }).map((d) => new Date(Date.UTC(2017, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)),
-  { freq: 6 },
+// Most dates near the current article's (2025-05-28), where recency weighs least, so that reversals, mirrors,
+// echoes and related charges compete; some far off, some missing.
+const day = (d: number) => new Date(Date.UTC(2025, 4, 28) + d * 86_400_000).toISOString().slice(0, 10);
+const date = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: -60, max: 60 }).map(day) },
+  { weight: 2, arbitrary: fc.integer({ min: -3000, max: 300 }).map(day) },
+  { weight: 1, arbitrary: fc.constant(null) },
 );
 // Accusations of one report differ in their triple (a report does not post the same triple twice in these libraries).
 const accusations = fc.uniqueArray(made, { minLength: 1, maxLength: 3, selector: ([[a, b, c]]) => `${a}|${b}|${c}` });
@@ -56,8 +60,8 @@ describe('findCounterclaims with a limit', () => {
     await fc.assert(
       fc.asyncProperty(
         accusations,
-        fc.array(fc.tuple(accusations, date), { minLength: 5, maxLength: 40 }),
-        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.tuple(accusations, date), { minLength: 5, maxLength: 50 }),
+        fc.integer({ min: 1, max: 10 }),
         fc.boolean(),
         async (current, stored, limit, legacy) => {
           const db = freshDb();
@@ -71,7 +75,7 @@ describe('findCounterclaims with a limit', () => {
           db.close();
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 
@@ -111,5 +115,44 @@ describe('findCounterclaims with a limit', () => {
     read.mockClear();
     expect((await findCounterclaims(db, cur, cur.publishedAt, cur.id, { limit: 10 })).map(view)).toEqual(all.slice(0, 10).map(view));
     expect(new Set(read.mock.calls.flatMap((c) => c[0] as string[])).size).toBeGreaterThan(loaded.size);
+  });
+
+  it('does not read the lists that cannot reach the cut: echoes and related charges after enough strong answers', async () => {
+    const db = freshDb();
+    const cur = report(
+      'cur',
+      [
+        [
+          ['CZE', 'CHN', 'cyberattack'],
+          ['malicious', 'campaign'],
+        ],
+      ],
+      '2025-05-28',
+    );
+    const near = (i: number) => day(-i);
+    const mirrors = Array.from({ length: 30 }, (_, i) =>
+      report(
+        `m${i}`,
+        [
+          [
+            ['CHN', 'TWN', 'cyberattack'],
+            ['malicious', 'campaign'],
+          ],
+        ],
+        near(i),
+      ),
+    );
+    const echoes = Array.from({ length: 30 }, (_, i) => report(`e${i}`, [[['USA', 'CHN', 'cyberattack'], []]], near(i)));
+    const related = Array.from({ length: 30 }, (_, i) => report(`r${i}`, [[['CHN', 'CZE', 'espionage'], []]], near(i)));
+    await seed(db, [cur, ...mirrors, ...echoes, ...related]);
+    const lists = vi.spyOn(db.postings, 'where');
+    const all = await findCounterclaims(db, cur, cur.publishedAt, cur.id);
+    const readAll = lists.mock.calls.length;
+    expect(new Set(all.map((c) => c.relation))).toEqual(new Set(['mirror', 'echo', 'reversal']));
+    lists.mockClear();
+    const top = await findCounterclaims(db, cur, cur.publishedAt, cur.id, { limit: 10 });
+    expect(top.map(view)).toEqual(all.slice(0, 10).map(view));
+    expect(top.every((c) => c.relation === 'mirror')).toBe(true);
+    expect(lists.mock.calls.length).toBeLessThan(readAll);
   });
 });
