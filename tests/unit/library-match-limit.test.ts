@@ -46,6 +46,19 @@ const date = fc.oneof(
 // Accusations of one report differ in their triple (a report does not post the same triple twice in these libraries).
 const accusations = fc.uniqueArray(made, { minLength: 1, maxLength: 3, selector: ([[a, b, c]]) => `${a}|${b}|${c}` });
 
+/** The seed article's accusation: the Czech Republic accuses China of a malicious cyber campaign. */
+const czechChina = () =>
+  report(
+    'cur',
+    [
+      [
+        ['CZE', 'CHN', 'cyberattack'],
+        ['malicious', 'campaign'],
+      ],
+    ],
+    '2025-05-28',
+  );
+
 const view = (c: CounterclaimWithReport) => `${c.report.id}#${c.storedIndex} against ${c.against}: ${c.relation} ${c.score}`;
 
 async function withoutWords(db: LibraryDB): Promise<void> {
@@ -81,16 +94,7 @@ describe('findCounterclaims with a limit', () => {
 
   it('reads only the reports it returns when the index keeps the words', async () => {
     const db = freshDb();
-    const cur = report(
-      'cur',
-      [
-        [
-          ['CZE', 'CHN', 'cyberattack'],
-          ['malicious', 'campaign'],
-        ],
-      ],
-      '2025-05-28',
-    );
+    const cur = czechChina();
     // 60 mirrors and reversals, each with its own date and words: one order, no ties.
     const others = Array.from({ length: 60 }, (_, i) =>
       report(
@@ -119,16 +123,7 @@ describe('findCounterclaims with a limit', () => {
 
   it('does not read the lists that cannot reach the cut: echoes and related charges after enough strong answers', async () => {
     const db = freshDb();
-    const cur = report(
-      'cur',
-      [
-        [
-          ['CZE', 'CHN', 'cyberattack'],
-          ['malicious', 'campaign'],
-        ],
-      ],
-      '2025-05-28',
-    );
+    const cur = czechChina();
     const near = (i: number) => day(-i);
     const mirrors = Array.from({ length: 30 }, (_, i) =>
       report(
