@@ -209,27 +209,8 @@ export function scoreChunks(
  * Candidates of judged reports are always kept. Rejected counterclaims do not count towards the `limit` (they are
  * hidden or shown last).
  */
-export function selectCandidates(
-  candidates: Candidate[],
-  limit: number,
-  judged: (reportId: string) => boolean,
-  rejected: (against: number, reportId: string, index: number) => boolean,
-): Candidate[] {
+export function selectCandidates(candidates: Candidate[], limit: number, judged: (reportId: string) => boolean, rejected: Rejected): Candidate[] {
   if (candidates.length <= limit) return candidates;
-  const order = [...candidates].sort((x, y) => y.lo - x.lo);
-  const distinct = new Set<string>();
-  let bar = -Infinity;
-  for (const c of order) {
-    const { chunk, at } = c;
-    if (rejected(c.against, chunk.reportIds[at]!, chunk.indexes[at]!)) continue;
-    const isAccuser = chunk.role === 'accuser';
-    distinct.add(
-      `${chunk.reportIds[at]}|${isAccuser ? chunk.code : chunk.others[at]}|${isAccuser ? chunk.others[at] : chunk.code}|${chunk.category}`,
-    );
-    if (distinct.size === limit) {
-      bar = c.lo;
-      break;
-    }
-  }
-  return order.filter((c) => c.hi >= bar || judged(c.chunk.reportIds[c.at]!));
+  const bar = barOf(candidates, limit, rejected);
+  return candidates.filter((c) => c.hi >= bar || judged(c.chunk.reportIds[c.at]!)).sort((x, y) => y.lo - x.lo);
 }
