@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { getReport } from '@/lib/library/store';
 import type { LibraryDB, ReportRecord } from '@/lib/library/db';
 import type { CounterclaimView } from '@/lib/messaging';
 import { sharedTerms } from '@/lib/compare/align';
@@ -57,7 +58,7 @@ export function useComparison(db: LibraryDB, current: ComparisonCurrent | null, 
   useEffect(() => {
     if (!selectedReport) return;
     let live = true;
-    void db.reports.get(selectedReport).then((r) => live && setStored({ id: selectedReport, record: r ?? null }));
+    void getReport(db, selectedReport).then((r) => live && setStored({ id: selectedReport, record: r ?? null }));
     return () => {
       live = false;
     };

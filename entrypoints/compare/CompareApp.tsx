@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { LibraryDB } from '@/lib/library/db';
 import { findCounterclaims } from '@/lib/library/reports';
+import { getReport } from '@/lib/library/store';
 import { sendMessage } from '@/lib/messaging';
 import { toCounterclaimView } from '@/lib/extension/views';
 import { t } from '@/lib/i18n';
@@ -25,7 +26,7 @@ async function loadCurrent(params: URLSearchParams): Promise<Current> {
     return { article, accusations: analysis.accusations, primary: analysis.primary, counterclaims: res.counterclaims };
   }
   if (reportId) {
-    const report = await db.reports.get(reportId);
+    const report = await getReport(db, reportId);
     if (!report) throw new Error(t('compareReportGone'));
     const counterclaims = (
       await findCounterclaims(db, report, report.publishedAt, report.id, { currentReportId: report.id, includeRejected: true, limit: 50 })

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryDB, type ReportRecord, type ReportSource } from '@/lib/library/db';
 import { countReports, findCounterclaims } from '@/lib/library/reports';
+import { getReport, getReports, readCatalog } from '@/lib/library/store';
 import { queryReports, toSummary, type ReportQuery, type ReportQueryResult } from '@/lib/library/search';
 import { deleteForever, listTrash, purgeTrash, restoreReport, setNotes, setTags, trashReport } from '@/lib/library/edit';
 import { judgeCounterclaim, linkReports, linksOf, removeLink } from '@/lib/library/links';
@@ -113,16 +114,8 @@ export function LibraryApp() {
   );
   const total = useLiveQuery(() => countReports(db), []);
   const trash = useLiveQuery(() => listTrash(db), []);
-  const starterCount = useLiveQuery(
-    () =>
-      db.reports
-        .where('source')
-        .equals('starter')
-        .filter((r) => !r.trashedAt)
-        .count(),
-    [],
-  );
-  const countries = useLiveQuery(async () => (await db.reports.orderBy('countries').uniqueKeys()).map(String).sort(), []);
+  const starterCount = useLiveQuery(async () => (await readCatalog(db)).filter((r) => r.source === 'starter' && !r.trashedAt).length, []);
+  const countries = useLiveQuery(async () => [...new Set((await readCatalog(db)).flatMap((r) => r.countries))].sort(), []);
 
   // The graph and the timeline: one pass over the library per filter change (or when the library changes size),
   // only while one of them is shown.
@@ -653,10 +646,13 @@ function ReportDetail({
   onToast: (toast: Toast) => void;
 }) {
   const [linking, setLinking] = useState(false);
-  const report = useLiveQuery(() => db.reports.get(id), [id]);
+  const report = useLiveQuery(() => getReport(db, id), [id]);
   const links = useLiveQuery(async () => {
     const manual = (await linksOf(db, id)).filter((l) => l.kind === 'manual');
-    const others = await db.reports.bulkGet(manual.map((l) => (l.from === id ? l.to : l.from)));
+    const others = await getReports(
+      db,
+      manual.map((l) => (l.from === id ? l.to : l.from)),
+    );
     return manual.map((l, i) => ({ link: l, other: others[i] }));
   }, [id]);
   const counterclaims = useLiveQuery(

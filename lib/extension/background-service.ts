@@ -1,6 +1,7 @@
 import { analyzeArticle } from '../analyze';
 import { articleFromSelection } from '../article/read-article';
 import { countReports, findCounterclaims, findSavedReport, saveReport } from '../library/reports';
+import { getReport } from '../library/store';
 import { toCounterclaimView } from './views';
 import { judgeCounterclaim } from '../library/links';
 import type { LibraryDB } from '../library/db';
@@ -100,7 +101,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         return { ok: false, error: { code: 'bad-request', message: 'Nothing to save.' } };
       try {
         const outcome = await saveReport(db, { article: page.article, analysis: page.analysis, source: page.fromSelection ? 'selection' : 'saved' });
-        const saved = await db.reports.get(outcome.id);
+        const saved = await getReport(db, outcome.id);
         return {
           ok: true,
           id: outcome.id,

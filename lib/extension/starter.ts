@@ -1,6 +1,7 @@
 import type { LibraryDB } from '../library/db';
 import { importLibrary, validateLibraryFile } from '../library/export';
 import { restoreReport, trashReport } from '../library/edit';
+import { readCatalog } from '../library/store';
 import starter from '../library/starter/starter-library.json';
 
 /**
@@ -11,7 +12,7 @@ import starter from '../library/starter/starter-library.json';
 export async function installStarterLibrary(db: LibraryDB): Promise<{ added: number; updated: number }> {
   const checked = validateLibraryFile(starter);
   if (!checked.ok) throw new Error(`starter library: ${checked.error}`);
-  const removed = new Set((await db.reports.where('trashedAt').above('').primaryKeys()).map(String));
+  const removed = new Set((await readCatalog(db)).filter((r) => r.trashedAt).map((r) => r.id));
   const file = { ...checked.file, reports: checked.file.reports.filter((r) => !removed.has(r.id)) };
   const result = await importLibrary(db, file);
   return { added: result.added, updated: result.updated };
@@ -19,13 +20,7 @@ export async function installStarterLibrary(db: LibraryDB): Promise<{ added: num
 
 /** Moves every starter report to the trash; returns their ids, for undo. */
 export async function removeStarterReports(db: LibraryDB): Promise<string[]> {
-  const ids = (
-    await db.reports
-      .where('source')
-      .equals('starter')
-      .filter((r) => !r.trashedAt)
-      .primaryKeys()
-  ).map(String);
+  const ids = (await readCatalog(db)).filter((r) => r.source === 'starter' && !r.trashedAt).map((r) => r.id);
   for (const id of ids) await trashReport(db, id);
   return ids;
 }

@@ -1,8 +1,9 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Accusation, ChargeCategory } from '../types';
 import { deriveSearchFields } from './derive';
 import { rebuildPostings } from './postings';
 import { rebuildTerms } from './terms';
+import { movePacked } from './store';
 
 /** Where a report came from. */
 export type ReportSource = 'saved' | 'selection' | 'starter' | 'import' | 'gdelt';
@@ -103,6 +104,67 @@ export interface TermShard {
   terms: string[];
 }
 
+/**
+ * A pack of reports (schema 5, see store.ts): every report whose id hashes to bucket `b`, each kept as the JSON of
+ * its `ReportRecord`, so reading a pack copies strings and only the reports asked for are parsed.
+ */
+export interface PackRecord {
+  b: number;
+  ids: string[];
+  json: string[];
+}
+
+/**
+ * The match cards of a pack's reports (schema 5, see store.ts): for each, the JSON of its `ReportCard`, what the
+ * matcher shows of a report, a few hundred bytes where the report may hold a whole article.
+ */
+export interface CardPack {
+  b: number;
+  ids: string[];
+  json: string[];
+}
+
+/** What the matcher needs of a report to show a counterclaim from it (store.ts `cardOf`). */
+export interface ReportCard extends Pick<ReportRecord, 'id' | 'title' | 'url' | 'siteName' | 'publishedAt' | 'source' | 'trashedAt'> {
+  accusations: (Pick<Accusation, 'accuser' | 'accused' | 'quote'> & { charge: Pick<Accusation['charge'], 'category' | 'text'> })[];
+}
+
+/**
+ * A shard of the catalog (schema 5, see store.ts): what lists, filters, sorts and dedupe need of every report in its
+ * packs, as parallel columns (one entry a report). Lists are joined: tags by newlines, countries and categories by
+ * spaces.
+ */
+export interface CatalogShard {
+  shard: number;
+  ids: string[];
+  canonicalUrls: (string | null)[];
+  contentHashes: string[];
+  savedAt: string[];
+  publishedAt: (string | null)[];
+  sources: ReportSource[];
+  tags: string[];
+  trashedAt: (string | null)[];
+  countries: string[];
+  categories: string[];
+  sortTitles: string[];
+}
+
+/** A bucket of the dedupe lookup (schema 5): `u:` canonical URLs and `h:` content hashes, and the report of each. */
+export interface LookupBucket {
+  b: number;
+  keys: string[];
+  ids: string[];
+}
+
+/** Library-wide figures kept up to date by every write (schema 5): `key` is `counts`. */
+export interface MetaRecord {
+  key: string;
+  reports: number;
+  trashed: number;
+  /** Changes on every write: a cached catalog with the same stamp is current. */
+  stamp: string;
+}
+
 export type LinkKind = 'confirmed' | 'rejected' | 'manual';
 
 /**
@@ -190,6 +252,33 @@ export const SCHEMA: readonly SchemaVersion[] = [
       await rebuildPostings(tx.table('reports'), tx.table('postings'));
     },
   },
+  {
+    // Reports move into packs of about 25 (by a hash of the id) with a columnar catalog and a dedupe lookup beside
+    // them, and lose their per-report record and its nine indexes: an import of 100,000 reports writes a few
+    // thousand records instead of 100,000 records and a million index entries. The match index, the term shards and
+    // the links stay as they were.
+    version: 5,
+    stores: {
+      reports: null,
+      packs: 'b',
+      cards: 'b',
+      catalog: 'shard',
+      lookup: 'b',
+      meta: 'key',
+      postings: 'key',
+      terms: 'shard',
+      links: '++id, from, to, [from+to], kind',
+    },
+    upgrade: async (tx) => {
+      await movePacked(tx.table('reports'), {
+        packs: tx.table('packs'),
+        cards: tx.table('cards'),
+        catalog: tx.table('catalog'),
+        lookup: tx.table('lookup'),
+        meta: tx.table('meta'),
+      });
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
@@ -204,7 +293,11 @@ export function applySchema(db: Dexie, versions: readonly SchemaVersion[] = SCHE
 
 /** The library database, at the latest version of `SCHEMA`. */
 export class LibraryDB extends Dexie {
-  reports!: EntityTable<ReportRecord, 'id'>;
+  packs!: EntityTable<PackRecord, 'b'>;
+  cards!: EntityTable<CardPack, 'b'>;
+  catalog!: EntityTable<CatalogShard, 'shard'>;
+  lookup!: EntityTable<LookupBucket, 'b'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
   postings!: EntityTable<PostingRecord, 'key'>;
   terms!: EntityTable<TermShard, 'shard'>;
   links!: EntityTable<LinkRecord, 'id'>;
@@ -212,6 +305,11 @@ export class LibraryDB extends Dexie {
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     applySchema(this);
+  }
+
+  /** The tables that hold reports (see store.ts): a transaction that reads or writes reports takes all five. */
+  get reportTables(): Table[] {
+    return [this.packs, this.cards, this.catalog, this.lookup, this.meta];
   }
 }
 

@@ -2,8 +2,9 @@ import { contentHash } from '../article/content-hash';
 import { canonicalizeUrl } from '../article/canonical-url';
 import type { AccusationRow, LibraryDB, LinkRecord, ReportData, ReportRecord } from './db';
 import { LibraryError } from './db';
-import { normalizeTags, prepareReport, toReportData, type PreparedReport } from './derive';
+import { normalizeTags, prepareReport, toReportData } from './derive';
 import { accusationRows, updatePostings } from './postings';
+import { allReports, getReports, hasReports, lookupIds, putReports } from './store';
 import { updateTerms } from './terms';
 import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink } from './file-format';
 
@@ -20,7 +21,7 @@ export {
   type ValidationResult,
 } from './file-format';
 
-/** Reports and rows are written in chunks of this size inside the one import transaction. */
+/** Library reports an import reads at a time to merge the file into, and links it writes at a time. */
 export const IMPORT_CHUNK = 2000;
 
 function toLibraryLink(l: LinkRecord): LibraryLink {
@@ -35,12 +36,18 @@ function toLibraryLink(l: LinkRecord): LibraryLink {
  * Derived fields are not written.
  */
 export async function exportLibrary(db: LibraryDB, now: Date = new Date()): Promise<LibraryFile> {
-  return db.transaction('r', db.reports, db.links, async () => {
-    const records = (await db.reports.orderBy('savedAt').toArray()).filter((r) => !r.trashedAt);
+  return db.transaction('r', [...db.reportTables, db.links], async () => {
+    const records = await liveBySaveDate(db);
     const ids = new Set(records.map((r) => r.id));
     const links = (await db.links.toArray()).filter((l) => ids.has(l.from) && ids.has(l.to)).map(toLibraryLink);
     return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, exportedAt: now.toISOString(), reports: records.map(toReportData), links };
   });
+}
+
+/** The reports outside the trash, oldest save first (then by id). */
+async function liveBySaveDate(db: LibraryDB): Promise<ReportRecord[]> {
+  const live = (await allReports(db)).filter((r) => !r.trashedAt);
+  return live.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export const CSV_COLUMNS = [
@@ -77,8 +84,7 @@ export function csvCell(value: string | number | null): string {
  */
 export async function exportAccusationsCsv(db: LibraryDB, options: { bom?: boolean } = {}): Promise<string> {
   const lines = [CSV_COLUMNS.join(',')];
-  const reports = (await db.reports.orderBy('savedAt').toArray()).filter((r) => !r.trashedAt);
-  for (const r of reports)
+  for (const r of await liveBySaveDate(db))
     for (const a of r.accusations)
       lines.push(
         [
@@ -104,11 +110,11 @@ export async function exportAccusationsCsv(db: LibraryDB, options: { bom?: boole
 }
 
 export interface ImportOptions {
-  /** Called after each chunk with how many of the file's reports are done. */
+  /** Called after each batch of packs written with how many of the file's reports are done. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting cancels the import; the library stays as it was. */
   signal?: AbortSignal;
-  /** Reports written a chunk (default `IMPORT_CHUNK`). */
+  /** Library reports read at a time to merge into (default `IMPORT_CHUNK`). */
   chunkSize?: number;
 }
 
@@ -191,9 +197,9 @@ const pairKey = (a: string, ai: number, b: string, bi: number) =>
  * Imports a library file: validated first (links may point at reports already in the library), then written in
  * one transaction, so an error or an abort leaves the library as it was. A report already in the library (same
  * id, canonical URL or text) is merged into it (see `mergeReport`) rather than copied; links follow the reports
- * they point at, one per pair of accusations (the newer wins). Reports are written with bulkAdd/bulkPut in chunks
- * of `IMPORT_CHUNK`, with progress after each, their derived fields computed a chunk ahead so that the page works
- * while IndexedDB writes; the match index and the term shards are then updated in one pass each (a few hundred records).
+ * they point at, one per pair of accusations (the newer wins). Reports go into their packs (store.ts) a batch of
+ * packs at a time, with progress after each, each batch derived while IndexedDB writes the one before; the catalog,
+ * the lookup, the match index and the term shards are then updated in one pass each (a few thousand records at most).
  * Throws a LibraryError (with `path`) when the file is not valid.
  */
 export async function importLibrary(db: LibraryDB, file: LibraryFile, options: ImportOptions = {}): Promise<ImportOutcome> {
@@ -211,7 +217,7 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
         .filter((id): id is string => typeof id === 'string' && !inFile.has(id)),
     ),
   ];
-  const existingIds = new Set((await db.reports.bulkGet(outside)).filter((r): r is ReportRecord => !!r).map((r) => r.id));
+  const existingIds = await hasReports(db, outside);
   const checked = validateLibraryFile(file, { existingIds });
   if (!checked.ok) throw new LibraryError(checked.error, checked.path);
 
@@ -219,34 +225,18 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
   const total = incoming.length;
   throwIfAborted(signal);
 
-  return db.transaction('rw', db.reports, db.postings, db.terms, db.links, async () => {
-    // Which of the file's reports the library already holds, by id, canonical URL and content hash (index keys only).
-    const ids = incoming.map((r) => r.id);
-    // Against a library not much larger than the file, reading all its ids (one getAllKeys) beats a cursor walk.
-    const libraryIds =
-      (await db.reports.count()) <= ids.length * 4
-        ? await db.reports.toCollection().primaryKeys()
-        : await db.reports.where(':id').anyOf(ids).primaryKeys();
-    const existingById = new Set(libraryIds as string[]);
-    const urlToId = new Map<string, string>();
-    const hashToId = new Map<string, string>();
-    const urls = [...new Set(incoming.map((r) => r.canonicalUrl).filter((u): u is string => !!u))];
-    if (urls.length)
-      await db.reports
-        .where('canonicalUrl')
-        .anyOf(urls)
-        .eachKey((key, cursor) => {
-          if (!urlToId.has(String(key))) urlToId.set(String(key), String(cursor.primaryKey));
-        });
+  return db.transaction('rw', [...db.reportTables, db.postings, db.terms, db.links], async () => {
+    // Which of the file's reports the library already holds, by id (the packs' id lists), canonical URL and content
+    // hash (the lookup buckets).
+    const existingById = await hasReports(
+      db,
+      incoming.map((r) => r.id),
+    );
+    const first = (m: Map<string, string[]>) => new Map([...m].map(([k, ids]) => [k, ids[0]!]));
+    const urlToId = first(await lookupIds(db, 'url', [...new Set(incoming.map((r) => r.canonicalUrl).filter((u): u is string => !!u))]));
     // An empty text says nothing about which article it is: no dedupe by its hash (as when saving).
     const hashOf = (r: ReportData) => (r.text.trim() ? r.contentHash : null);
-    const hashes = [...new Set(incoming.map(hashOf).filter((h): h is string => !!h))];
-    await db.reports
-      .where('contentHash')
-      .anyOf(hashes)
-      .eachKey((key, cursor) => {
-        if (!hashToId.has(String(key))) hashToId.set(String(key), String(cursor.primaryKey));
-      });
+    const hashToId = first(await lookupIds(db, 'hash', [...new Set(incoming.map(hashOf).filter((h): h is string => !!h))]));
     throwIfAborted(signal);
 
     // Plan: each incoming report is new, or goes into a library report, or into a new one earlier in the file.
@@ -267,7 +257,7 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
     const toLoad = [...new Set(targets.filter((t): t is string => t !== null && !newIds.has(t)))];
     const originals = new Map<string, Working>();
     for (let i = 0; i < toLoad.length; i += chunkSize)
-      for (const r of await db.reports.bulkGet(toLoad.slice(i, i + chunkSize))) if (r) originals.set(r.id, r);
+      for (const r of await getReports(db, toLoad.slice(i, i + chunkSize))) if (r) originals.set(r.id, r);
 
     // Merge in memory.
     const idMap = new Map<string, string>();
@@ -291,30 +281,26 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
     const writes = [...fresh.values(), ...working.values()];
     const added = fresh.size;
     const updated = working.size;
-    let done = total - writes.length;
+    const done = total - writes.length;
     onProgress?.(done, total);
 
-    // Derived fields are computed a chunk ahead: while IndexedDB writes one chunk, the page prepares the next.
-    const prepareChunk = (at: number): PreparedReport[] => writes.slice(at, at + chunkSize).map((w) => prepareReport(w));
-    const rows: AccusationRow[] = [];
-    const terms: Pick<ReportRecord, 'id' | 'words'>[] = [];
-    let chunk = writes.length ? prepareChunk(0) : [];
-    for (let i = 0; i < writes.length; i += chunkSize) {
-      throwIfAborted(signal);
-      // New reports are added (nothing to read or replace); changed ones are put over the library's copy.
-      const newOnes = chunk.filter((p) => fresh.has(p.record.id)).map((p) => p.record);
-      const changedOnes = chunk.filter((p) => !fresh.has(p.record.id)).map((p) => p.record);
-      const written = Promise.all([newOnes.length ? db.reports.bulkAdd(newOnes) : null, changedOnes.length ? db.reports.bulkPut(changedOnes) : null]);
-      const next = i + chunkSize < writes.length ? prepareChunk(i + chunkSize) : [];
-      await written;
-      for (const p of chunk) {
-        rows.push(...p.rows);
-        terms.push({ id: p.record.id, words: p.record.words });
-      }
-      chunk = next;
-      done += Math.min(chunkSize, writes.length - i);
-      onProgress?.(done, total);
-    }
+    // The reports are derived (`prepareReport`) a batch of packs at a time, while IndexedDB writes the last batch.
+    const rowsOf: AccusationRow[][] = [];
+    const records = await putReports(
+      db,
+      {
+        ids: writes.map((w) => w.id),
+        make: (i) => {
+          const p = prepareReport(writes[i]!);
+          rowsOf[i] = p.rows;
+          return p.record;
+        },
+      },
+      [],
+      { checkpoint: () => throwIfAborted(signal), onProgress: (written) => onProgress?.(done + written, total) },
+    );
+    const rows = rowsOf.flat();
+    const terms = records.map((r) => ({ id: r.id, words: r.words }));
     // The match index in one pass: the changed reports' old postings out, every written report's postings in.
     throwIfAborted(signal);
     const oldRows = [...working.keys()].flatMap((id) => accusationRows(originals.get(id)!));

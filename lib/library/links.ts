@@ -1,5 +1,6 @@
 import type { LibraryDB, LinkKind, LinkRecord, ReportRecord } from './db';
 import { LibraryError } from './db';
+import { getReports } from './store';
 
 export interface JudgementInput {
   /** The report the counterclaim was found for, and the index of its accusation (`against`). */
@@ -26,7 +27,7 @@ export interface ManualLinkInput {
  */
 async function checkPair(db: LibraryDB, from: string, fromIndex: number | undefined, to: string, toIndex: number | undefined) {
   if (from === to) throw new LibraryError('A report cannot be linked to itself.');
-  const [a, b] = await db.reports.bulkGet([from, to]);
+  const [a, b] = await getReports(db, [from, to]);
   const side = (r: ReportRecord | undefined, id: string, index: number | undefined, name: string): number => {
     if (!r) throw new LibraryError(`There is no report "${id}" in the library.`);
     const i = index ?? r.primary ?? 0;

@@ -5,10 +5,11 @@ import { canonicalizeUrl } from '../article/canonical-url';
 import { CATEGORY_LABELS, chargeSimilarity } from '../charges/taxonomy';
 import { relationBetween } from '../match/relations';
 import { rankCounterclaims, type Counterclaim, type StoredAccusation, toStoredAccusation } from '../match/rank-counterclaims';
-import type { LibraryDB, LinkKind, LinkRecord, ReportRecord, ReportSource } from './db';
+import type { LibraryDB, LinkKind, LinkRecord, ReportCard, ReportRecord, ReportSource } from './db';
 import { normalizeTags } from './derive';
 import { writeReport } from './write';
 import { rowAt } from './postings';
+import { getCards, getReports, lookupIds, readCounts } from './store';
 
 export interface SaveInput {
   article: ArticleContent;
@@ -35,10 +36,12 @@ function newId(): string {
  * A report outside the trash wins over a trashed one.
  */
 async function findExisting(db: LibraryDB, canonical: string | null, text: string, includeTrashed: boolean): Promise<ReportRecord | undefined> {
-  const byUrl = canonical ? await db.reports.where('canonicalUrl').equals(canonical).toArray() : [];
+  const read = async (kind: 'url' | 'hash', value: string) =>
+    (await getReports(db, (await lookupIds(db, kind, [value])).get(value) ?? [])).filter((r): r is ReportRecord => !!r);
+  const byUrl = canonical ? await read('url', canonical) : [];
   const live = byUrl.find((r) => !r.trashedAt);
   if (live) return live;
-  const byHash = text.trim() ? await db.reports.where('contentHash').equals(contentHash(text)).toArray() : [];
+  const byHash = text.trim() ? await read('hash', contentHash(text)) : [];
   const liveByHash = byHash.find((r) => !r.trashedAt);
   if (liveByHash) return liveByHash;
   return includeTrashed ? (byUrl[0] ?? byHash[0]) : undefined;
@@ -61,7 +64,7 @@ export async function saveReport(db: LibraryDB, input: SaveInput, now: Date = ne
   const { article, analysis } = input;
   const hash = contentHash(article.text);
   const canonical = canonicalizeUrl(article.canonicalUrl ?? article.url);
-  return db.transaction('rw', db.reports, db.postings, db.terms, async () => {
+  return db.transaction('rw', [...db.reportTables, db.postings, db.terms], async () => {
     const existing = await findExisting(db, canonical, article.text, true);
     const stamp = now.toISOString();
     const report = await writeReport(db, {
@@ -89,10 +92,10 @@ export async function saveReport(db: LibraryDB, input: SaveInput, now: Date = ne
   });
 }
 
-/** How many reports the library holds, not counting the trash. Reads two index counts. */
+/** How many reports the library holds, not counting the trash. One read. */
 export async function countReports(db: LibraryDB): Promise<number> {
-  const [all, trashed] = await Promise.all([db.reports.count(), db.reports.where('trashedAt').above('').count()]);
-  return all - trashed;
+  const { reports, trashed } = await readCounts(db);
+  return reports - trashed;
 }
 
 /** The relation of a counterclaim: the four of mission.md, or `linked` for a link made by hand that fits none. */
@@ -140,7 +143,7 @@ export { similarCategories } from './candidates';
 /** Key of a judged pair seen from the current report: its accusation, the other report and its accusation. */
 const pairKey = (against: number, reportId: string, storedIndex: number) => `${against}|${reportId}|${storedIndex}`;
 
-function storedFrom(report: ReportRecord, index: number): StoredAccusation | null {
+function storedFrom(report: ReportCard, index: number): StoredAccusation | null {
   const a = report.accusations[index];
   return a ? toStoredAccusation(report.id, a, index, report.publishedAt) : null;
 }
@@ -151,10 +154,10 @@ const tripleKey = (against: number, s: StoredAccusation) => `${against}|${s.repo
 const round = (x: number) => Math.round(Math.min(1, x) * 1000) / 1000;
 
 /** Reads reports by id into `into`, skipping those already there; leaves out reports in the trash. */
-async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<string, ReportRecord | null>): Promise<void> {
+async function readReports(db: LibraryDB, ids: Iterable<string>, into: Map<string, ReportCard | null>): Promise<void> {
   const need = [...new Set(ids)].filter((id) => !into.has(id));
   if (!need.length) return;
-  const got = await db.reports.bulkGet(need);
+  const got = await getCards(db, need);
   need.forEach((id, i) => {
     const r = got[i];
     into.set(id, r && !r.trashedAt ? r : null);
@@ -200,7 +203,7 @@ export async function findCounterclaims(
 ): Promise<CounterclaimWithReport[]> {
   // One read transaction for all the reads (a dozen small requests), unless the caller is already in one.
   if (Dexie.currentTransaction) return findIn(db, analysis, publishedAt, excludeReportId, options);
-  return db.transaction('r', db.reports, db.postings, db.links, () => findIn(db, analysis, publishedAt, excludeReportId, options));
+  return db.transaction('r', [...db.reportTables, db.postings, db.links], () => findIn(db, analysis, publishedAt, excludeReportId, options));
 }
 
 async function findIn(
@@ -235,7 +238,7 @@ async function findIn(
   if (options.limit !== undefined && options.limit >= 0)
     candidates = selectCandidates(candidates, Math.max(1, options.limit), (id) => judgedReports.has(id), rejected);
   const rows = candidates.map((c) => rowAt(c.chunk, c.at));
-  const reports = new Map<string, ReportRecord | null>();
+  const reports = new Map<string, ReportCard | null>();
 
   // Reports of the rows, plus the reports linked by hand or confirmed (they show even when not suggested).
   const extraIds = [...links.values()]
@@ -257,7 +260,7 @@ async function findIn(
 
   const out: CounterclaimWithReport[] = [];
   const shown = new Set<string>();
-  const reportView = (r: ReportRecord) => ({
+  const reportView = (r: ReportCard) => ({
     id: r.id,
     title: r.title,
     url: r.url,

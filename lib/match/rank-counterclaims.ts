@@ -17,7 +17,12 @@ export interface StoredAccusation {
 }
 
 /** The matcher's view of accusation `index` of a report. */
-export function toStoredAccusation(reportId: string, a: Accusation, index: number, publishedAt: string | null): StoredAccusation {
+export function toStoredAccusation(
+  reportId: string,
+  a: Pick<Accusation, 'accuser' | 'accused' | 'quote'> & { charge: Pick<Accusation['charge'], 'category' | 'text'> },
+  index: number,
+  publishedAt: string | null,
+): StoredAccusation {
   return {
     reportId,
     index,

@@ -1,5 +1,6 @@
 import type { LibraryDB, ReportRecord, ReportSource } from '../library/db';
 import { readRows } from '../library/postings';
+import { getReports, readCatalog } from '../library/store';
 import { toSummary, type ReportSummary } from '../library/search';
 import { CHARGE_CATEGORIES, type ChargeCategory } from '../types';
 import { GraphAggregate, passesFilter, type AccusationFact, type GraphData, type ViewFilter } from './graph-data';
@@ -40,7 +41,7 @@ function toViewFilter(q: ViewQuery): ViewFilter {
 export async function readLibraryViews(db: LibraryDB, q: ViewQuery, options: { maxNodes?: number } = {}): Promise<LibraryViews> {
   const started = performance.now();
   const filter = toViewFilter(q);
-  if (q.source) filter.reportIds = new Set((await db.reports.where('source').equals(q.source).primaryKeys()) as string[]);
+  if (q.source) filter.reportIds = await idsFromSource(db, q.source);
   const graph = new GraphAggregate();
   const timeline = new TimelineAggregate();
   const prefix = filter.category ? `${filter.category}|accuser|` : null;
@@ -67,16 +68,26 @@ export async function readLibraryViews(db: LibraryDB, q: ViewQuery, options: { m
   return { graph: g, timeline: timeline.build(g.allPairs), ms: Math.round(performance.now() - started) };
 }
 
-/** Names of actors by code, from a report that names each (the canonical name the analysis gave the code). */
+/** The ids of the reports from `source` (the catalog). */
+async function idsFromSource(db: LibraryDB, source: ReportSource): Promise<Set<string>> {
+  return new Set((await readCatalog(db)).filter((r) => r.source === source).map((r) => r.id));
+}
+
+/**
+ * Names of actors by code, from a report that names each (the canonical name the analysis gave the code): the
+ * catalog gives the first report (by id) in which each code appears, and those reports are read.
+ */
 async function actorNames(db: LibraryDB, codes: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  await Promise.all(
-    codes.map(async (code) => {
-      const r = await db.reports.where('countries').equals(code).first();
-      for (const a of r?.accusations ?? [])
-        for (const actor of [a.accuser, a.accused]) if (actor.code === code && actor.name && !names.has(code)) names.set(code, actor.name);
-    }),
-  );
+  const wanted = new Set(codes);
+  const firstReport = new Map<string, string>();
+  for (const r of await readCatalog(db))
+    for (const code of r.countries) if (wanted.has(code) && (!firstReport.has(code) || r.id < firstReport.get(code)!)) firstReport.set(code, r.id);
+  const reports = await getReports(db, [...firstReport.values()]);
+  [...firstReport.keys()].forEach((code, i) => {
+    for (const a of reports[i]?.accusations ?? [])
+      for (const actor of [a.accuser, a.accused]) if (actor.code === code && actor.name && !names.has(code)) names.set(code, actor.name);
+  });
   return names;
 }
 
@@ -106,10 +117,10 @@ export async function readPairReports(
   for (const r of rows) if (r.accused === pair.to && passesFilter(r, filter)) dates.set(r.reportId, r.publishedAt ?? '');
   let ids = [...dates.keys()];
   if (q.source) {
-    const bySource = new Set((await db.reports.where('source').equals(q.source).primaryKeys()) as string[]);
+    const bySource = await idsFromSource(db, q.source);
     ids = ids.filter((id) => bySource.has(id));
   }
   ids.sort((a, b) => (dates.get(a)! < dates.get(b)! ? 1 : dates.get(a)! > dates.get(b)! ? -1 : a < b ? -1 : 1));
-  const reports = await db.reports.bulkGet(ids.slice(page.offset, page.offset + page.limit));
+  const reports = await getReports(db, ids.slice(page.offset, page.offset + page.limit));
   return { total: ids.length, items: reports.filter((r): r is ReportRecord => r !== undefined && !r.trashedAt).map(toSummary) };
 }

@@ -26,9 +26,13 @@ async function reportsFor(part: string): Promise<number> {
         const open = indexedDB.open('counterclaim');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction('reports').objectStore('reports').getAll();
+          // Reports live in packs (lib/library/store.ts), each report as the JSON of its record.
+          const req = open.result.transaction('packs').objectStore('packs').getAll();
           req.onsuccess = () => {
-            const rows = req.result as { url: string | null; canonicalUrl: string | null; trashedAt?: string }[];
+            const packs = req.result as { json: string[] }[];
+            const rows = packs.flatMap((p) =>
+              p.json.map((j) => JSON.parse(j) as { url: string | null; canonicalUrl: string | null; trashedAt?: string }),
+            );
             resolve(rows.filter((r) => !r.trashedAt && (r.url?.includes(u) || r.canonicalUrl?.includes(u))).length);
             open.result.close();
           };

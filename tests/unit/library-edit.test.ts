@@ -5,6 +5,7 @@ import { countReports, findCounterclaims, findSavedReport, saveReport } from '..
 import { queryReports } from '../../lib/library/search';
 import { judgeCounterclaim } from '../../lib/library/links';
 import { LibraryError } from '../../lib/library/db';
+import { allReports, getReport } from '../../lib/library/store';
 import { analyzeArticle } from '../../lib/analyze';
 import { analysed, freshDb, czechMini, chineseMini } from '../helpers/library';
 import { makeReport, seed, rowsOf } from '../fixtures/library/build';
@@ -61,7 +62,7 @@ describe('tags and notes', () => {
     const db = freshDb();
     await seed(db, [makeReport('r', [['CZE', 'CHN', 'cyberattack']], { tags: ['oldtag'] })]);
     expect(await setTags(db, 'r', [' Skripal ', 'skripal', '', 'Salisbury'])).toEqual(['Skripal', 'Salisbury']);
-    expect((await db.reports.get('r'))?.tags).toEqual(['Skripal', 'Salisbury']);
+    expect((await getReport(db, 'r'))?.tags).toEqual(['Skripal', 'Salisbury']);
     expect((await queryReports(db, { text: 'salisbury ' })).total).toBe(1);
     expect((await queryReports(db, { text: 'oldtag ' })).total).toBe(0);
     expect((await queryReports(db, { tag: 'SKRIPAL' })).total).toBe(1);
@@ -71,7 +72,7 @@ describe('tags and notes', () => {
     const db = freshDb();
     await seed(db, [makeReport('r', [['CZE', 'CHN', 'cyberattack']], { tags: ['a'] })]);
     await setNotes(db, 'r', 'Compare with the Guangzhou statement.');
-    const r = await db.reports.get('r');
+    const r = await getReport(db, 'r');
     expect(r).toMatchObject({ notes: 'Compare with the Guangzhou statement.', tags: ['a'] });
     expect((await rowsOf(db, 'r')).length).toBe(1);
   });
@@ -111,7 +112,7 @@ describe('trash', () => {
 
     await restoreReport(db, id);
     expect(await countReports(db)).toBe(1);
-    expect((await db.reports.get(id))?.trashedAt).toBeUndefined();
+    expect((await getReport(db, id))?.trashedAt).toBeUndefined();
     expect((await match()).map((c) => c.report.id)).toEqual([id]);
     expect(await listTrash(db)).toEqual([]);
   });
@@ -129,7 +130,7 @@ describe('trash', () => {
     await trashReport(db, first.id);
     const again = await saveReport(db, analysed({ ...chinese, title: 'New title' }));
     expect(again).toEqual({ id: first.id, status: 'updated', restored: true });
-    const r = await db.reports.get(first.id);
+    const r = await getReport(db, first.id);
     expect(r).toMatchObject({ title: 'New title', tags: ['keep'] });
     expect(r?.trashedAt).toBeUndefined();
     expect((await rowsOf(db, first.id)).length).toBeGreaterThan(0);
@@ -155,11 +156,11 @@ describe('trash', () => {
     await trashReport(db, 'old', new Date('2025-06-01T00:00:00Z'));
     await trashReport(db, 'recent', new Date('2025-06-25T00:00:00Z'));
     expect(await purgeTrash(db, 30, new Date('2025-07-05T00:00:00Z'))).toBe(1);
-    expect(await db.reports.get('old')).toBeUndefined();
-    expect(await db.reports.get('recent')).toBeDefined();
+    expect(await getReport(db, 'old')).toBeUndefined();
+    expect(await getReport(db, 'recent')).toBeDefined();
     expect(await db.links.count()).toBe(0);
     expect(await purgeTrash(db, 5, new Date('2025-07-05T00:00:00Z'))).toBe(1);
-    expect(await db.reports.count()).toBe(1);
+    expect((await allReports(db)).length).toBe(1);
   });
 
   it('deleteForever removes the report, its rows and its links', async () => {
@@ -168,7 +169,7 @@ describe('trash', () => {
     await judgeCounterclaim(db, { from: 'a', fromIndex: 0, to: 'b', toIndex: 0, kind: 'confirmed' });
     expect(await deleteForever(db, 'b')).toBe(true);
     expect(await deleteForever(db, 'b')).toBe(false);
-    expect(await db.reports.get('b')).toBeUndefined();
+    expect(await getReport(db, 'b')).toBeUndefined();
     expect((await rowsOf(db, 'b')).length).toBe(0);
     expect(await db.links.count()).toBe(0);
     expect((await rowsOf(db, 'a')).length).toBe(1);

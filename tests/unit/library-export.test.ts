@@ -13,6 +13,7 @@ import {
   type LibraryLink,
 } from '../../lib/library/export';
 import { trashReport } from '../../lib/library/edit';
+import { allReports, getReport, readCounts } from '../../lib/library/store';
 import { judgeCounterclaim, linkReports } from '../../lib/library/links';
 import { findCounterclaims, saveReport } from '../../lib/library/reports';
 import { contentHash } from '../../lib/article/content-hash';
@@ -41,7 +42,11 @@ async function snapshot(db: LibraryDB) {
     ...file,
     reports: [...file.reports].sort((a, b) => a.id.localeCompare(b.id)),
     rows,
-    trashed: await db.reports.where('trashedAt').above('').primaryKeys(),
+    trashed: (await allReports(db))
+      .filter((r) => r.trashedAt)
+      .map((r) => r.id)
+      .sort(),
+    counts: await readCounts(db),
   };
 }
 
@@ -261,20 +266,20 @@ describe('importLibrary', () => {
     expect(found[0]).toMatchObject({ report: { id: 'cn' }, judgement: 'confirmed' });
   });
 
-  it('reports progress in chunks', async () => {
+  it('reports progress as it writes', async () => {
     const db = freshDb();
     await seed(db, [cz]);
-    const many = [cz, ...Array.from({ length: 25 }, (_, i) => makeReport(`p${i}`, [['CHN', 'TWN', 'cyberattack']]))];
+    // Reports are written a batch of packs at a time (store.ts), with progress after each: enough reports to fill
+    // several hundred packs give more than one batch.
+    const many = [cz, ...Array.from({ length: 599 }, (_, i) => makeReport(`p${i}`, [['CHN', 'TWN', 'cyberattack']]))];
     const progress: [number, number][] = [];
-    await importLibrary(db, libraryFile(many), { chunkSize: 10, onProgress: (d, t) => progress.push([d, t]) });
-    // The unchanged report is done at once; the 25 new ones in chunks of 10.
-    expect(progress).toEqual([
-      [1, 26],
-      [11, 26],
-      [21, 26],
-      [26, 26],
-    ]);
-    expect(await db.reports.count()).toBe(26);
+    await importLibrary(db, libraryFile(many), { onProgress: (d, t) => progress.push([d, t]) });
+    // The unchanged report is done at once; the 599 new ones in more than one step.
+    expect(progress[0]).toEqual([1, 600]);
+    expect(progress[progress.length - 1]).toEqual([600, 600]);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.every(([d, t], i) => t === 600 && (i === 0 || d > progress[i - 1]![0]))).toBe(true);
+    expect((await allReports(db)).length).toBe(600);
     expect(IMPORT_CHUNK).toBe(2000);
   });
 
@@ -315,8 +320,8 @@ describe('importLibrary', () => {
     const incoming = { ...variant(cz), tags: ['apt31', 'Prague'], notes: 'From the backup.' };
     const out = await importLibrary(db, libraryFile([incoming]));
     expect(out).toEqual({ added: 0, updated: 1, skipped: 0, links: 0 });
-    expect(await db.reports.count()).toBe(1);
-    const r = (await db.reports.get('cz'))!;
+    expect((await allReports(db)).length).toBe(1);
+    const r = (await getReport(db, 'cz'))!;
     expect(r.tags).toEqual(['APT31', 'Prague']);
     expect(r.notes).toBe('seed pair\n\nFrom the backup.');
     expect(r.words).toContain('prague');
@@ -332,13 +337,13 @@ describe('importLibrary', () => {
       notes: 'seed pair',
     });
     await importLibrary(db, libraryFile([newer]));
-    const r = (await db.reports.get('cz'))!;
+    const r = (await getReport(db, 'cz'))!;
     expect(r.accusations[0]!.accused.code).toBe('RUS');
     expect(r.savedAt).toBe(cz.savedAt);
     expect((await rowsOf(db, 'cz')).map((x) => x.accused)).toEqual(['RUS']);
     const older = makeReport('cz', [['CZE', 'USA', 'espionage']], { updatedAt: '2024-01-01T00:00:00.000Z' });
     expect((await importLibrary(db, libraryFile([older]))).skipped).toBe(1);
-    expect((await db.reports.get('cz'))!.accusations[0]!.accused.code).toBe('RUS');
+    expect((await getReport(db, 'cz'))!.accusations[0]!.accused.code).toBe('RUS');
   });
 
   it('never lets a starter report overwrite a saved one, but a saved one replaces a starter', async () => {
@@ -347,8 +352,8 @@ describe('importLibrary', () => {
     const starterCz = { ...cz, source: 'starter' as const, title: 'Starter title', tags: ['starter'], updatedAt: '2030-01-01T00:00:00.000Z' };
     const savedCn = { ...cn, source: 'saved' as const, title: 'My copy', tags: ['mine'], updatedAt: '2020-01-01T00:00:00.000Z' };
     expect(await importLibrary(db, libraryFile([starterCz, savedCn]))).toEqual({ added: 0, updated: 1, skipped: 1, links: 0 });
-    expect(await db.reports.get('cz')).toMatchObject({ title: cz.title, tags: ['APT31'], source: 'saved' });
-    expect(await db.reports.get('cn')).toMatchObject({ title: 'My copy', tags: ['mine'], source: 'saved' });
+    expect(await getReport(db, 'cz')).toMatchObject({ title: cz.title, tags: ['APT31'], source: 'saved' });
+    expect(await getReport(db, 'cn')).toMatchObject({ title: 'My copy', tags: ['mine'], source: 'saved' });
   });
 
   it('merges duplicates inside the file, and moves links to the report they were merged into', async () => {
@@ -367,8 +372,8 @@ describe('importLibrary', () => {
       ),
     );
     expect(out).toEqual({ added: 1, updated: 0, skipped: 2, links: 1 });
-    expect((await db.reports.toCollection().primaryKeys()).sort()).toEqual(['cn', 'cz']);
-    expect((await db.reports.get('cn'))!.tags).toEqual(['copy']);
+    expect((await allReports(db)).map((r) => r.id).sort()).toEqual(['cn', 'cz']);
+    expect((await getReport(db, 'cn'))!.tags).toEqual(['copy']);
     // Both links are the same pair once moved: the newer judgement wins.
     expect(await db.links.toArray()).toEqual([expect.objectContaining({ from: 'cz', to: 'cn', kind: 'rejected' })]);
   });
@@ -378,7 +383,7 @@ describe('importLibrary', () => {
     await seed(db, [cz]);
     await trashReport(db, 'cz');
     expect(await importLibrary(db, libraryFile([cz]))).toMatchObject({ updated: 1 });
-    expect((await db.reports.get('cz'))!.trashedAt).toBeUndefined();
+    expect((await getReport(db, 'cz'))!.trashedAt).toBeUndefined();
     expect((await rowsOf(db)).length).toBe(1);
   });
 
@@ -415,21 +420,24 @@ describe('importLibrary', () => {
     const db = freshDb();
     await seed(db, [cz]);
     const before = await snapshot(db);
-    const many = Array.from({ length: 41 }, (_, i) => makeReport(`a${i}`, [['CHN', 'TWN', 'cyberattack']]));
+    // Enough reports for more than one batch of packs, so the abort comes between two of them.
+    const many = Array.from({ length: 600 }, (_, i) => makeReport(`a${i}`, [['CHN', 'TWN', 'cyberattack']]));
     many[0] = { ...cz, tags: ['changed'] };
     const abort = new AbortController();
     const seen: number[] = [];
     const err = await importLibrary(db, libraryFile(many), {
-      chunkSize: 10,
       signal: abort.signal,
       onProgress: (done) => {
         seen.push(done);
-        if (done >= 20) abort.abort();
+        if (done > 0) abort.abort();
       },
     }).catch((e: unknown) => e);
     expect((err as Error).name).toBe('AbortError');
-    // Two chunks were written inside the transaction before the abort; none of them stays.
-    expect(seen).toEqual([0, 10, 20]);
+    // A batch was written inside the transaction before the abort; none of it stays.
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(0);
+    expect(seen[1]).toBeGreaterThan(0);
+    expect(seen[1]).toBeLessThan(600);
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -453,7 +461,7 @@ describe('importLibrary', () => {
     const abort = new AbortController();
     abort.abort();
     await expect(importLibrary(db, libraryFile([cz]), { signal: abort.signal })).rejects.toThrow();
-    expect(await db.reports.count()).toBe(0);
+    expect((await allReports(db)).length).toBe(0);
   });
 
   it('a round trip into the same library changes nothing', async () => {

@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type MockInstance } from 'vitest';
+import type { Table } from 'dexie';
 import { LibraryError, type LibraryDB } from '../../lib/library/db';
 import { judgeCounterclaim, linkReports, linksOf, removeLink } from '../../lib/library/links';
 import { findCounterclaims, JUDGEMENT_BOOST, MANUAL_LINK_SCORE } from '../../lib/library/reports';
 import { deleteForever, trashReport } from '../../lib/library/edit';
+import { packOf } from '../../lib/library/store';
 import { freshDb } from '../helpers/library';
 import { makeReport, seed } from '../fixtures/library/build';
 
@@ -192,12 +194,19 @@ describe('findCounterclaims reads indexes only', () => {
       db,
       Array.from({ length: 60 }, (_, i) => makeReport(`noise-${i}`, [['BRA', 'ARG', 'human_rights']])),
     );
-    const spy = vi.spyOn(db.reports, 'bulkGet');
-    const scan = vi.spyOn(db.reports, 'toArray');
+    // The matcher reads match cards a card pack at a time (store.ts): only those of the two answers, no scan, and
+    // no whole report.
+    const spy = vi.spyOn(db.cards, 'bulkGet');
+    const scans: MockInstance[] = ([db.cards, db.packs, db.catalog] as Table[]).flatMap((t) => [
+      vi.spyOn(t, 'toArray'),
+      vi.spyOn(t, 'where'),
+      vi.spyOn(t, 'toCollection'),
+    ]);
+    scans.push(vi.spyOn(db.packs as Table, 'bulkGet'));
     await find(db);
-    expect(scan).not.toHaveBeenCalled();
-    const loaded = spy.mock.calls.flatMap((c) => c[0] as string[]);
-    expect(new Set(loaded)).toEqual(new Set(['mirror', 'turnabout']));
+    for (const scan of scans) expect(scan).not.toHaveBeenCalled();
+    const loaded = spy.mock.calls.flatMap((c) => c[0] as number[]);
+    expect(new Set(loaded)).toEqual(new Set(['mirror', 'turnabout'].map(packOf)));
   });
 
   it('with a limit, gives exactly the best of the full ranking', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { LibraryDB, ReportData } from '../../lib/library/db';
 import { findCounterclaims, type CounterclaimWithReport } from '../../lib/library/reports';
+import { packOf } from '../../lib/library/store';
 import type { ChargeCategory } from '../../lib/types';
 import { freshDb } from '../helpers/library';
 import { accusationAt, makeReport, nameOf, seed, type Spec } from '../fixtures/library/build';
@@ -106,19 +107,22 @@ describe('findCounterclaims with a limit', () => {
     await seed(db, [cur, ...others]);
     const all = await findCounterclaims(db, cur, cur.publishedAt, cur.id);
     expect(all.length).toBe(60);
-    const read = vi.spyOn(db.reports, 'bulkGet');
+    // The matcher reads match cards a card pack at a time (store.ts), never whole reports.
+    const read = vi.spyOn(db.cards, 'bulkGet');
+    const whole = vi.spyOn(db.packs, 'bulkGet');
     const top = await findCounterclaims(db, cur, cur.publishedAt, cur.id, { limit: 10 });
     expect(top.map(view)).toEqual(all.slice(0, 10).map(view));
-    const loaded = new Set(read.mock.calls.flatMap((c) => c[0] as string[]));
+    const loaded = new Set(read.mock.calls.flatMap((c) => c[0] as number[]));
     // The ten, plus any that tie with the tenth.
     const bar = all[9]!.score;
-    expect(loaded).toEqual(new Set(all.filter((c) => c.score >= bar).map((c) => c.report.id)));
+    expect(loaded).toEqual(new Set(all.filter((c) => c.score >= bar).map((c) => packOf(c.report.id))));
+    expect(whole).not.toHaveBeenCalled();
 
     // Without the words, a posting's bonus is only bounded: more reports are read, the answer is the same.
     await withoutWords(db);
     read.mockClear();
     expect((await findCounterclaims(db, cur, cur.publishedAt, cur.id, { limit: 10 })).map(view)).toEqual(all.slice(0, 10).map(view));
-    expect(new Set(read.mock.calls.flatMap((c) => c[0] as string[])).size).toBeGreaterThan(loaded.size);
+    expect(new Set(read.mock.calls.flatMap((c) => c[0] as number[])).size).toBeGreaterThan(loaded.size);
   });
 
   it('does not read the lists that cannot reach the cut: echoes and related charges after enough strong answers', async () => {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
 import { applySchema, LibraryDB, SCHEMA, SCHEMA_VERSION, type AccusationRow, type LinkRecord, type ReportData } from '../../lib/library/db';
-import { countReports, findCounterclaims } from '../../lib/library/reports';
+import { countReports, findCounterclaims, findSavedReport } from '../../lib/library/reports';
+import { allReports, getReport, readCounts } from '../../lib/library/store';
 import { queryReports } from '../../lib/library/search';
 import { FIXTURES } from '../helpers/fixtures';
 import { analyzeArticle } from '../../lib/analyze';
@@ -62,12 +63,12 @@ describe('schema', () => {
     expect(new LibraryDB('schema-check').verno).toBe(SCHEMA_VERSION);
   });
 
-  it('version 3 keeps the match index instead of accusation rows, and term shards instead of a word index', async () => {
+  it('version 5 keeps reports in packs with match cards, a catalog, a lookup and counts, beside the match index and term shards', async () => {
     const db = new LibraryDB(`schema-tables-${n++}`);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['links', 'postings', 'reports', 'terms']);
-    expect(db.reports.schema.indexes.map((i) => i.name)).not.toContain('words');
-    expect(db.reports.schema.indexes.map((i) => i.name)).toContain('countries');
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'catalog', 'links', 'lookup', 'meta', 'packs', 'postings', 'terms']);
+    // No per-report record and no per-report index: every report table is keyed by a bucket number or a name.
+    for (const t of db.reportTables) expect(t.schema.indexes, t.name).toEqual([]);
   });
 
   it.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.version))('has a fixture for version %i', (version) => {
@@ -80,9 +81,13 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
     const { db, fixture } = await upgradeFrom(version);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(fixture.tables.reports.length).toBeGreaterThanOrEqual(3);
-    expect(await db.reports.count()).toBe(fixture.tables.reports.length);
+    expect(await readCounts(db)).toEqual({
+      reports: fixture.tables.reports.length,
+      trashed: fixture.tables.reports.filter((r) => r.trashedAt).length,
+    });
+    expect((await allReports(db)).map((r) => r.id).sort()).toEqual(fixture.tables.reports.map((r) => r.id).sort());
     for (const r of fixture.tables.reports) {
-      const got = await db.reports.get(r.id);
+      const got = await getReport(db, r.id);
       expect(got, r.id).toMatchObject(r);
       expect(got?.tags).toEqual(r.tags);
       expect(got?.notes).toBe(r.notes);
@@ -117,7 +122,7 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
   it('fills the derived fields of every report', async () => {
     const { db, fixture } = await upgradeFrom(version);
     for (const r of fixture.tables.reports) {
-      const got = (await db.reports.get(r.id))!;
+      const got = (await getReport(db, r.id))!;
       const codes = new Set(r.accusations.flatMap((a) => [a.accuser.code, a.accused.code]));
       expect(new Set(got.countries)).toEqual(codes);
       expect(new Set(got.categories)).toEqual(new Set(r.accusations.map((a) => a.charge.category)));
@@ -163,5 +168,11 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
     const cyber = live.filter((r) => r.accusations.some((a) => a.charge.category === 'cyberattack')).map((r) => r.id);
     expect(cyber.length).toBeGreaterThan(1);
     expect((await queryReports(db, { category: 'cyberattack' })).items.map((i) => i.id).sort()).toEqual(cyber.sort());
+    // The dedupe lookup: each live report is found as saved by its URL and by its text.
+    for (const r of live) {
+      if (r.canonicalUrl)
+        expect((await findSavedReport(db, { canonicalUrl: r.canonicalUrl, url: r.url ?? '', text: 'not the same text' }))?.id, r.id).toBe(r.id);
+      expect((await findSavedReport(db, { canonicalUrl: null, url: 'https://elsewhere.example/x', text: r.text }))?.id, r.id).toBe(r.id);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { rowsOf } from '../fixtures/library/build';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findCounterclaims, findSavedReport, saveReport } from '../../lib/library/reports';
 import { analyzeArticle } from '../../lib/analyze';
+import { allReports, getReport } from '../../lib/library/store';
 import { analysed, freshDb, czechMini, chineseMini } from '../helpers/library';
 
 const czech = { ...czechMini, url: 'https://news.example/czech?utm_source=x#top' };
@@ -22,8 +23,8 @@ describe('library', () => {
     const first = await saveReport(db, { ...analysed(czech), tags: ['apt31'] }, new Date('2025-06-01T00:00:00Z'));
     const second = await saveReport(db, analysed({ ...czech, url: 'https://news.example/czech?fbclid=1' }), new Date('2025-06-02T00:00:00Z'));
     expect(second).toEqual({ id: first.id, status: 'updated' });
-    expect(await db.reports.count()).toBe(1);
-    const r = await db.reports.get(first.id);
+    expect((await allReports(db)).length).toBe(1);
+    const r = await getReport(db, first.id);
     expect(r?.tags).toEqual(['apt31']);
     expect(r?.savedAt).toBe('2025-06-01T00:00:00.000Z');
     expect(r?.updatedAt).toBe('2025-06-02T00:00:00.000Z');
@@ -35,17 +36,21 @@ describe('library', () => {
     await saveReport(db, analysed(czech));
     const again = await saveReport(db, analysed({ ...czech, url: 'https://mirror.example/copy' }));
     expect(again.status).toBe('updated');
-    expect(await db.reports.count()).toBe(1);
+    expect((await allReports(db)).length).toBe(1);
   });
 
   it('a failed save leaves nothing half-written', async () => {
     const db = freshDb();
     const input = analysed(chinese);
-    // An accusation row that IndexedDB cannot store (a function is not cloneable) fails the transaction midway.
-    (input.analysis.accusations[0] as unknown as Record<string, unknown>).bad = () => 1;
-    await expect(saveReport(db, input)).rejects.toThrow();
-    expect(await db.reports.count()).toBe(0);
+    // The last write of a save (the search terms) fails, after the report and its postings were written.
+    const packs = vi.spyOn(db.packs, 'bulkPut');
+    vi.spyOn(db.terms, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(saveReport(db, input)).rejects.toThrow('disk full');
+    expect(packs).toHaveBeenCalled();
+    expect((await allReports(db)).length).toBe(0);
+    for (const table of db.reportTables) expect(await table.count(), table.name).toBe(0);
     expect(await db.postings.count()).toBe(0);
+    expect(await db.terms.count()).toBe(0);
   });
 
   it('finds the mirror of the Czech accusation, and the turnabout the other way', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { installStarterLibrary, removeStarterReports, restoreStarterReports } from '../../lib/extension/starter';
 import { countReports, saveReport } from '../../lib/library/reports';
 import { trashReport } from '../../lib/library/edit';
+import { getReport, readCatalog } from '../../lib/library/store';
 import { analysed, article, freshDb } from '../helpers/library';
 
 describe('starter library install', () => {
@@ -18,7 +19,7 @@ describe('starter library install', () => {
     const again = await installStarterLibrary(db);
     expect(again.added).toBe(0);
     expect(await countReports(db)).toBe(count);
-    const kept = await db.reports.get(mine.id);
+    const kept = await getReport(db, mine.id);
     expect(kept?.tags).toEqual(['mine']);
     expect(kept?.notes).toBe('my note');
     expect(kept?.source).toBe('saved');
@@ -27,10 +28,13 @@ describe('starter library install', () => {
   it('keeps removed starter reports removed across an update, and restores them on undo', async () => {
     const db = freshDb();
     await installStarterLibrary(db);
-    const one = (await db.reports.where('source').equals('starter').first())!;
-    await trashReport(db, one.id);
+    const one = (await readCatalog(db))
+      .filter((r) => r.source === 'starter')
+      .map((r) => r.id)
+      .sort()[0]!;
+    await trashReport(db, one);
     await installStarterLibrary(db);
-    expect((await db.reports.get(one.id))?.trashedAt).toBeTruthy();
+    expect((await getReport(db, one))?.trashedAt).toBeTruthy();
 
     const ids = await removeStarterReports(db);
     expect(await countReports(db)).toBe(0);
