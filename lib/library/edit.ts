@@ -1,10 +1,10 @@
-import type { LibraryDB, ReportRecord } from './db';
+import type { LibraryDB } from './db';
 import { accusationRows, updatePostings } from './postings';
 import { updateTerms } from './terms';
 import { normalizeTags } from './derive';
 import { toSummary, type ReportSummary } from './search';
 import { getReportOrThrow, writeReport } from './write';
-import { getReports, hasReports, putReports, readCatalog } from './store';
+import { getExistingReports, hasReports, putReports, readCatalog } from './store';
 
 const DAY_MS = 86_400_000;
 
@@ -55,7 +55,7 @@ export async function restoreReport(db: LibraryDB, id: string): Promise<void> {
 /** The reports in the trash, most recently trashed first. */
 export async function listTrash(db: LibraryDB): Promise<ReportSummary[]> {
   const ids = (await readCatalog(db)).filter((r) => r.trashedAt).map((r) => r.id);
-  const trashed = (await getReports(db, ids)).filter((r): r is ReportRecord => !!r && !!r.trashedAt);
+  const trashed = (await getExistingReports(db, ids)).filter((r) => r.trashedAt);
   return trashed.sort((a, b) => (b.trashedAt ?? '').localeCompare(a.trashedAt ?? '')).map(toSummary);
 }
 
@@ -69,7 +69,7 @@ export async function deleteForever(db: LibraryDB, id: string): Promise<boolean>
 }
 
 async function deleteReports(db: LibraryDB, ids: string[]): Promise<void> {
-  const gone = (await getReports(db, ids)).filter((r): r is ReportRecord => !!r);
+  const gone = await getExistingReports(db, ids);
   await putReports(db, [], ids);
   await updatePostings(db.postings, gone.flatMap(accusationRows), []);
   await updateTerms(db.terms, [], ids);

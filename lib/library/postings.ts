@@ -2,6 +2,7 @@ import type { EntityTable, Table } from 'dexie';
 import type { ChargeCategory } from '../types';
 import { matchWords } from '../match/rank-counterclaims';
 import type { AccusationRow, PostingRecord, PostingRole, ReportRecord } from './db';
+import { pagesById } from './terms';
 
 /**
  * The match index (schema 3). Every accusation of a report outside the trash is posted twice: under its charge
@@ -224,12 +225,6 @@ export function sameRows(a: readonly AccusationRow[], b: readonly AccusationRow[
 export async function rebuildPostings(reports: Table<ReportRecord, string>, postings: PostingTable | Table<PostingRecord, string>): Promise<void> {
   await postings.clear();
   const rows: AccusationRow[] = [];
-  let last: string | null = null;
-  for (;;) {
-    const page: ReportRecord[] = await (last === null ? reports.orderBy(':id') : reports.where(':id').above(last)).limit(2000).toArray();
-    if (!page.length) break;
-    for (const r of page) rows.push(...accusationRows(r));
-    last = page[page.length - 1]!.id;
-  }
+  for await (const page of pagesById(reports, 2000)) for (const r of page) rows.push(...accusationRows(r));
   await updatePostings(postings, [], rows);
 }

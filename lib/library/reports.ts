@@ -9,7 +9,7 @@ import type { LibraryDB, LinkKind, LinkRecord, ReportCard, ReportRecord, ReportS
 import { normalizeTags } from './derive';
 import { writeReport } from './write';
 import { rowAt } from './postings';
-import { getCards, getReports, lookupIds, readCounts } from './store';
+import { getCards, getExistingReports, lookupIds, readCounts } from './store';
 
 export interface SaveInput {
   article: ArticleContent;
@@ -36,8 +36,7 @@ function newId(): string {
  * A report outside the trash wins over a trashed one.
  */
 async function findExisting(db: LibraryDB, canonical: string | null, text: string, includeTrashed: boolean): Promise<ReportRecord | undefined> {
-  const read = async (kind: 'url' | 'hash', value: string) =>
-    (await getReports(db, (await lookupIds(db, kind, [value])).get(value) ?? [])).filter((r): r is ReportRecord => !!r);
+  const read = async (kind: 'url' | 'hash', value: string) => getExistingReports(db, (await lookupIds(db, kind, [value])).get(value) ?? []);
   const byUrl = canonical ? await read('url', canonical) : [];
   const live = byUrl.find((r) => !r.trashedAt);
   if (live) return live;

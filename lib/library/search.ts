@@ -5,7 +5,7 @@ import type { AccusationRow, LibraryDB, LinkRecord, ReportRecord, ReportSource }
 import { isSearchWord, STOP_WORDS, tokenize } from './derive';
 import { similarCategories } from './reports';
 import { readRows } from './postings';
-import { getReports, readCatalog, type CatalogRow } from './store';
+import { getExistingReports, readCatalog, type CatalogRow } from './store';
 import { findByTerms, termsMatch } from './terms';
 
 export interface ReportQuery {
@@ -135,10 +135,6 @@ function comparator(sort: SortKey, order: 'asc' | 'desc') {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-async function loadRecords(db: LibraryDB, ids: string[]): Promise<ReportRecord[]> {
-  return (await getReports(db, ids)).filter((r): r is ReportRecord => !!r);
-}
-
 /**
  * Searches and filters the library, a page at a time.
  *
@@ -173,7 +169,7 @@ export async function queryReports(db: LibraryDB, query: ReportQuery = {}): Prom
     return {
       total: rows.length,
       items: (
-        await loadRecords(
+        await getExistingReports(
           db,
           rows.slice(offset, offset + limit).map((r) => r.id),
         )
@@ -181,7 +177,7 @@ export async function queryReports(db: LibraryDB, query: ReportQuery = {}): Prom
     };
 
   const truncated = rows.length > RELATION_CANDIDATES;
-  let candidates = await loadRecords(
+  let candidates = await getExistingReports(
     db,
     rows.slice(0, RELATION_CANDIDATES).map((r) => r.id),
   );

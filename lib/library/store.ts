@@ -1,6 +1,7 @@
 import type { EntityTable, Table } from 'dexie';
 import type { ChargeCategory } from '../types';
 import type { CardPack, CatalogShard, LibraryDB, LookupBucket, MetaRecord, PackRecord, ReportCard, ReportRecord, ReportSource } from './db';
+import { fnv1a, pagesById } from './terms';
 
 /**
  * Where reports live (schema 5). IndexedDB charges per record written far more than per byte: on the bench
@@ -34,11 +35,7 @@ const COUNTS = 'counts';
 
 /** FNV-1a of a string, with a final mix so the low bits spread well. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = fnv1a(s);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -461,6 +458,11 @@ async function readPacked<T>(table: PackedTable, ids: readonly string[]): Promis
   });
 }
 
+/** The reports among `ids` that the library holds, in the order given. */
+export async function getExistingReports(db: LibraryDB, ids: readonly string[]): Promise<ReportRecord[]> {
+  return (await getReports(db, ids)).filter((r): r is ReportRecord => !!r);
+}
+
 /** The report with this id, if there is one. */
 export async function getReport(db: LibraryDB, id: string): Promise<ReportRecord | undefined> {
   return typeof id === 'string' ? (await getReports(db, [id]))[0] : undefined;
@@ -541,11 +543,5 @@ export async function allReports(db: LibraryDB): Promise<ReportRecord[]> {
 
 /** Moves the reports of a schema 4 `reports` table into packs, catalog and lookup (the schema 5 upgrade). */
 export async function movePacked(reports: Table<ReportRecord, string>, tables: ReportTables): Promise<void> {
-  let last: string | null = null;
-  for (;;) {
-    const page: ReportRecord[] = await (last === null ? reports.orderBy(':id') : reports.where(':id').above(last)).limit(25000).toArray();
-    if (!page.length) break;
-    await putReports(tables, page);
-    last = page[page.length - 1]!.id;
-  }
+  for await (const page of pagesById(reports, 25000)) await putReports(tables, page);
 }

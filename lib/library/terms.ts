@@ -14,14 +14,19 @@ export const TERM_SHARDS = 2048;
 
 type ShardTable = EntityTable<TermShard, 'shard'>;
 
-/** The shard of a report: FNV-1a of its id. */
-export function shardOf(id: string): number {
+/** FNV-1a of a string (32 bits, unsigned). */
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % TERM_SHARDS;
+  return h >>> 0;
+}
+
+/** The shard of a report: FNV-1a of its id. */
+export function shardOf(id: string): number {
+  return fnv1a(id) % TERM_SHARDS;
 }
 
 /** A report's search terms as a shard holds them: one string, each word between spaces. */
@@ -77,12 +82,17 @@ export async function updateTerms(
 export async function rebuildTerms(reports: Table<ReportRecord, string>, table: ShardTable): Promise<void> {
   await table.clear();
   const all: Pick<ReportRecord, 'id' | 'words'>[] = [];
+  for await (const page of pagesById(reports, 2000)) for (const r of page) all.push({ id: r.id, words: r.words });
+  await updateTerms(table, all);
+}
+
+/** The records of a table keyed by report id (the `reports` table of schemas 1-4), `size` at a time in id order. */
+export async function* pagesById(reports: Table<ReportRecord, string>, size: number): AsyncGenerator<ReportRecord[]> {
   let last: string | null = null;
   for (;;) {
-    const page: ReportRecord[] = await (last === null ? reports.orderBy(':id') : reports.where(':id').above(last)).limit(2000).toArray();
-    if (!page.length) break;
-    for (const r of page) all.push({ id: r.id, words: r.words });
+    const page: ReportRecord[] = await (last === null ? reports.orderBy(':id') : reports.where(':id').above(last)).limit(size).toArray();
+    if (!page.length) return;
+    yield page;
     last = page[page.length - 1]!.id;
   }
-  await updateTerms(table, all);
 }
