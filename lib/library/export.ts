@@ -5,7 +5,7 @@ import { LibraryError } from './db';
 import { normalizeTags, prepareReport, toReportData } from './derive';
 import { accusationRows, updatePostings } from './postings';
 import { allReports, getReports, hasReports, lookupIds, putReports } from './store';
-import { updateTerms } from './terms';
+import { termsOf, updateTerms } from './terms';
 import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink } from './file-format';
 
 export {
@@ -286,13 +286,15 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
 
     // The reports are derived (`prepareReport`) a batch of packs at a time, while IndexedDB writes the last batch.
     const rowsOf: AccusationRow[][] = [];
-    const records = await putReports(
+    const terms: { id: string; terms: string }[] = [];
+    await putReports(
       db,
       {
         ids: writes.map((w) => w.id),
         make: (i) => {
           const p = prepareReport(writes[i]!);
           rowsOf[i] = p.rows;
+          terms.push({ id: p.record.id, terms: termsOf(p.record.words) });
           return p.record;
         },
       },
@@ -300,7 +302,6 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
       { checkpoint: () => throwIfAborted(signal), onProgress: (written) => onProgress?.(done + written, total) },
     );
     const rows = rowsOf.flat();
-    const terms = records.map((r) => ({ id: r.id, words: r.words }));
     // The match index in one pass: the changed reports' old postings out, every written report's postings in.
     throwIfAborted(signal);
     const oldRows = [...working.keys()].flatMap((id) => accusationRows(originals.get(id)!));

@@ -130,18 +130,52 @@ const COLUMNS = [
   'sortTitles',
 ] as const;
 
-/** Writes report `r` into position `i` of a shard's columns. */
-function setRow(s: CatalogShard, i: number, r: ReportRecord): void {
+/**
+ * A report's catalog row as the shard columns hold it (lists joined): all that a write keeps of a report once its
+ * pack is written, so an import does not hold 100,000 whole records (and their word lists) until the end.
+ */
+interface CatalogEntry {
+  id: string;
+  canonicalUrl: string | null;
+  contentHash: string;
+  savedAt: string;
+  publishedAt: string | null;
+  source: ReportSource;
+  tags: string;
+  trashedAt: string | null;
+  countries: string;
+  categories: string;
+  sortTitle: string;
+}
+
+function entryOf(r: ReportRecord): CatalogEntry {
+  return {
+    id: r.id,
+    canonicalUrl: r.canonicalUrl,
+    contentHash: r.contentHash,
+    savedAt: r.savedAt,
+    publishedAt: r.publishedAt,
+    source: r.source,
+    tags: r.tags.join('\n'),
+    trashedAt: r.trashedAt ?? null,
+    countries: r.countries.join(' '),
+    categories: r.categories.join(' '),
+    sortTitle: r.sortTitle,
+  };
+}
+
+/** Writes entry `r` into position `i` of a shard's columns. */
+function setRow(s: CatalogShard, i: number, r: CatalogEntry): void {
   s.ids[i] = r.id;
   s.canonicalUrls[i] = r.canonicalUrl;
   s.contentHashes[i] = r.contentHash;
   s.savedAt[i] = r.savedAt;
   s.publishedAt[i] = r.publishedAt;
   s.sources[i] = r.source;
-  s.tags[i] = r.tags.join('\n');
-  s.trashedAt[i] = r.trashedAt ?? null;
-  s.countries[i] = r.countries.join(' ');
-  s.categories[i] = r.categories.join(' ');
+  s.tags[i] = r.tags;
+  s.trashedAt[i] = r.trashedAt;
+  s.countries[i] = r.countries;
+  s.categories[i] = r.categories;
   s.sortTitles[i] = r.sortTitle;
 }
 
@@ -156,7 +190,7 @@ function removeRow(s: CatalogShard, i: number): void {
 }
 
 /** The dedupe keys of a report: its canonical URL and its content hash (an empty text has no hash key, as in dedupe). */
-function keysOf(r: Pick<CatalogRow, 'canonicalUrl' | 'contentHash'>): string[] {
+function keysOf(r: Pick<CatalogEntry, 'canonicalUrl' | 'contentHash'>): string[] {
   const keys: string[] = [];
   if (r.canonicalUrl) keys.push(`u:${r.canonicalUrl}`);
   if (r.contentHash) keys.push(`h:${r.contentHash}`);
@@ -176,7 +210,7 @@ const PACK_BATCH = 256;
 /**
  * Reports to write, made on demand: `make(i)` builds the report of `ids[i]`. `putReports` makes them a batch of
  * packs at a time, while IndexedDB is still writing the previous batch, so an import's derivation and its writes
- * overlap.
+ * overlap, and keeps only their catalog rows once they are written.
  */
 export interface LazyReports {
   ids: readonly string[];
@@ -187,20 +221,20 @@ export interface LazyReports {
  * Writes `put` reports (new or replacing the stored report of the same id; the last of equal ids wins) and deletes
  * `remove` ids, keeping the packs, the catalog, the lookup and the counts in step. Reads only the packs, shards and
  * buckets it touches (all of them when it touches more than a quarter). Call it inside a rw transaction over
- * `db.reportTables`. Returns the reports written, in the order given.
+ * `db.reportTables`.
  */
 export async function putReports(
   db: LibraryDB | ReportTables,
   put: readonly ReportRecord[] | LazyReports,
   remove: readonly string[] = [],
   options: PutOptions = {},
-): Promise<ReportRecord[]> {
+): Promise<void> {
   const t = tablesOf(db);
   const lazy = isLazy(put) ? put : null;
   const ids = lazy ? lazy.ids : (put as readonly ReportRecord[]).map((r) => r.id);
-  const made: (ReportRecord | undefined)[] = new Array<ReportRecord | undefined>(ids.length);
-  const recordAt = (i: number): ReportRecord => (made[i] ??= lazy ? lazy.make(i) : (put as readonly ReportRecord[])[i]!);
-  if (!ids.length && !remove.length) return [];
+  const recordAt = (i: number): ReportRecord => (lazy ? lazy.make(i) : (put as readonly ReportRecord[])[i]!);
+  const entries: CatalogEntry[] = new Array<CatalogEntry>(ids.length);
+  if (!ids.length && !remove.length) return;
   // The last of equal ids wins.
   const lastOf = new Map<string, number>();
   ids.forEach((id, i) => lastOf.set(id, i));
@@ -224,8 +258,15 @@ export async function putReports(
     const reading = Promise.all([t.packs.bulkGet(batch), t.cards.bulkGet(batch)]);
     const json = new Map<number, { report: string[]; card: string[] }>();
     for (const b of batch) {
-      const made = byPack.get(b)!.put.map(recordAt);
-      json.set(b, { report: made.map((r) => JSON.stringify(r)), card: made.map((r) => JSON.stringify(cardOf(r))) });
+      const report: string[] = [];
+      const card: string[] = [];
+      for (const k of byPack.get(b)!.put) {
+        const r = recordAt(k);
+        entries[k] = entryOf(r);
+        report.push(JSON.stringify(r));
+        card.push(JSON.stringify(cardOf(r)));
+      }
+      json.set(b, { report, card });
     }
     const [oldPacks, oldCards] = await reading;
     const write: { packs: PackRecord[]; cards: CardPack[] } = { packs: [], cards: [] };
@@ -268,7 +309,7 @@ export async function putReports(
   options.checkpoint?.();
 
   // The catalog: it says which reports existed and what their old lookup keys and trash state were.
-  const records = [...lastOf.values()].map(recordAt);
+  const records = [...lastOf.values()].map((i) => entries[i]!);
   const shardNumbers = [...new Set([...records.map((r) => catalogShardOf(r.id)), ...removing.map(catalogShardOf)])];
   const shards = new Map<number, CatalogShard>();
   const readShards = shardNumbers.length > CATALOG_SHARDS / 4 ? await t.catalog.toArray() : await t.catalog.bulkGet(shardNumbers);
@@ -338,7 +379,6 @@ export async function putReports(
   await updateLookup(t, keyRemovals, keyAdditions);
   const counts = (await t.meta.get(COUNTS)) ?? { key: COUNTS, reports: 0, trashed: 0, stamp: '' };
   await t.meta.put({ key: COUNTS, reports: counts.reports + reportsDelta, trashed: counts.trashed + trashedDelta, stamp: newStamp() });
-  return ids.map((_, i) => recordAt(i));
 }
 
 /** A pack (or card pack) with `json[i]` set for `ids[i]` (added or replaced) and the `remove` ids taken out. */

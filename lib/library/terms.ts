@@ -50,11 +50,7 @@ export async function findByTerms(table: ShardTable, test: (terms: string) => bo
  * Sets the terms of `put` reports and removes `remove` ids, rewriting only the shards they fall in. Call it inside a
  * rw transaction that holds the shards.
  */
-export async function updateTerms(
-  table: ShardTable,
-  put: readonly Pick<ReportRecord, 'id' | 'words'>[],
-  remove: readonly string[] = [],
-): Promise<void> {
+export async function updateTerms(table: ShardTable, put: readonly { id: string; terms: string }[], remove: readonly string[] = []): Promise<void> {
   const touched = new Set([...put.map((r) => shardOf(r.id)), ...remove.map(shardOf)]);
   if (!touched.size) return;
   const numbers = [...touched];
@@ -67,7 +63,7 @@ export async function updateTerms(
     return m;
   };
   for (const id of remove) at(shardOf(id)).delete(id);
-  for (const r of put) at(shardOf(r.id)).set(r.id, termsOf(r.words));
+  for (const r of put) at(shardOf(r.id)).set(r.id, r.terms);
   const out: TermShard[] = [];
   const empty: number[] = [];
   for (const [shard, m] of shards) {
@@ -81,8 +77,8 @@ export async function updateTerms(
 /** Fills the shards from the reports table (the schema 3 upgrade), reading reports a page at a time. */
 export async function rebuildTerms(reports: Table<ReportRecord, string>, table: ShardTable): Promise<void> {
   await table.clear();
-  const all: Pick<ReportRecord, 'id' | 'words'>[] = [];
-  for await (const page of pagesById(reports, 2000)) for (const r of page) all.push({ id: r.id, words: r.words });
+  const all: { id: string; terms: string }[] = [];
+  for await (const page of pagesById(reports, 2000)) for (const r of page) all.push({ id: r.id, terms: termsOf(r.words) });
   await updateTerms(table, all);
 }
 

@@ -2,7 +2,7 @@ import type { LibraryDB, ReportData, ReportRecord } from './db';
 import { LibraryError } from './db';
 import { prepareReport } from './derive';
 import { accusationRows, sameRows, updatePostings } from './postings';
-import { updateTerms } from './terms';
+import { termsOf, updateTerms } from './terms';
 import { getReport, putReports } from './store';
 
 /**
@@ -17,7 +17,7 @@ export async function writeReport(db: LibraryDB, data: ReportData & { trashedAt?
   await putReports(db, [record]);
   const oldRows = old ? accusationRows(old) : [];
   if (!sameRows(oldRows, rows)) await updatePostings(db.postings, oldRows, rows);
-  if (!old || old.words.join(' ') !== record.words.join(' ')) await updateTerms(db.terms, [record]);
+  if (!old || old.words.join(' ') !== record.words.join(' ')) await updateTerms(db.terms, [{ id: record.id, terms: termsOf(record.words) }]);
   return record;
 }
 
