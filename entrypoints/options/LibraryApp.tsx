@@ -6,7 +6,8 @@ import { getReport, getReports, readCatalog } from '@/lib/library/store';
 import { queryReports, toSummary, type ReportQuery, type ReportQueryResult } from '@/lib/library/search';
 import { deleteForever, listTrash, purgeTrash, restoreReport, setNotes, setTags, trashReport } from '@/lib/library/edit';
 import { judgeCounterclaim, linkReports, linksOf, removeLink } from '@/lib/library/links';
-import { exportAccusationsCsv, exportLibrary, importLibrary, validateLibraryFile, type LibraryFile } from '@/lib/library/export';
+import { exportAccusationsCsv, exportLibrary, type LibraryFile } from '@/lib/library/export';
+import { ImportRefused, openImportJob, type ImportJob } from '@/lib/library/import-client';
 import { toCounterclaimView } from '@/lib/extension/views';
 import { removeStarterReports, restoreStarterReports } from '@/lib/extension/starter';
 import { convertGdelt, GdeltImportError } from '@/lib/gdelt/import';
@@ -71,7 +72,7 @@ function useHashView(): [View, (v: View) => void] {
 type Toast = { message: string; undo?: () => Promise<void> } | null;
 type ImportState =
   | { phase: 'idle' }
-  | { phase: 'confirm'; file: LibraryFile; name: string; note?: string }
+  | { phase: 'confirm'; job: ImportJob; reports: number; links: number; name: string; note?: string }
   | { phase: 'running'; done: number; total: number; abort: AbortController; what?: string }
   | { phase: 'bad-lines'; file: File; message: string }
   | { phase: 'done'; message: string }
@@ -101,6 +102,13 @@ export function LibraryApp() {
   const [graphNode, setGraphNode] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast>(null);
   const [importState, setImportState] = useState<ImportState>({ phase: 'idle' });
+  // The import job (its worker) of the file being checked, confirmed or imported: ended when it is done with.
+  const importJob = useRef<ImportJob | null>(null);
+  const endImportJob = useCallback(() => {
+    importJob.current?.close();
+    importJob.current = null;
+  }, []);
+  useEffect(() => endImportJob, [endImportJob]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const viewQuery = useMemo<ViewQuery>(
@@ -184,12 +192,11 @@ export function LibraryApp() {
           }),
       });
       const skippedBad = stats.errorCount ? ` ${tn('libraryGdeltSkipped', stats.errorCount)}` : '';
-      setImportState({
-        phase: 'confirm',
-        file: converted,
-        name: file.name,
-        note: `${t('libraryGdeltSummary', { lines: stats.lines, kept: stats.kept, reports: stats.reports })}${skippedBad}`,
-      });
+      await checkFile(
+        converted,
+        file.name,
+        `${t('libraryGdeltSummary', { lines: stats.lines, kept: stats.kept, reports: stats.reports })}${skippedBad}`,
+      );
     } catch (e) {
       if (abort.signal.aborted) setImportState({ phase: 'error', message: t('libraryImportCancelled') });
       else if (e instanceof GdeltImportError && e.line !== null && e.kind !== 'zip')
@@ -203,23 +210,38 @@ export function LibraryApp() {
     if (fileInput.current) fileInput.current.value = '';
     // GDELT event exports: tab-separated .CSV, or its .zip.
     if (/\.(csv|zip|tsv|txt)$/i.test(file.name)) return onGdelt(file, false);
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      setImportState({ phase: 'error', message: t('libraryImportNotJson', { name: file.name }) });
-      return;
-    }
-    const checked = validateLibraryFile(json);
-    if (!checked.ok) setImportState({ phase: 'error', message: t('libraryImportInvalid', { name: file.name, error: sentence(checked.error) }) });
-    else setImportState({ phase: 'confirm', file: checked.file, name: file.name });
-    if (fileInput.current) fileInput.current.value = '';
+    await checkFile(file, file.name);
   };
-  const onImport = async (file: LibraryFile) => {
+  // The file is read, parsed and checked by its import job, in a worker: the page stays responsive however large it is.
+  const checkFile = async (source: File | LibraryFile, name: string, note?: string) => {
+    endImportJob();
+    const job = (importJob.current = openImportJob(source, db.name));
     const abort = new AbortController();
-    setImportState({ phase: 'running', done: 0, total: file.reports.length, abort });
+    abort.signal.addEventListener('abort', endImportJob);
+    setImportState({ phase: 'running', done: 0, total: 0, abort, what: t('libraryImportChecking') });
     try {
-      const r = await importLibrary(db, file, {
+      const { reports, links } = await job.checked;
+      if (importJob.current === job) setImportState({ phase: 'confirm', job, reports, links, name, ...(note ? { note } : {}) });
+    } catch (e) {
+      if (importJob.current !== job && !abort.signal.aborted) return;
+      endImportJob();
+      setImportState({
+        phase: 'error',
+        message: abort.signal.aborted
+          ? t('libraryImportCancelled')
+          : e instanceof ImportRefused
+            ? e.reason === 'json'
+              ? t('libraryImportNotJson', { name })
+              : t('libraryImportInvalid', { name, error: sentence(e.error) })
+            : t('libraryImportFailed', { error: errorText(e) }),
+      });
+    }
+  };
+  const onImport = async (job: ImportJob, total: number) => {
+    const abort = new AbortController();
+    setImportState({ phase: 'running', done: 0, total, abort });
+    try {
+      const r = await job.run({
         signal: abort.signal,
         onProgress: (done, total) => setImportState({ phase: 'running', done, total, abort }),
       });
@@ -229,6 +251,8 @@ export function LibraryApp() {
         phase: 'error',
         message: abort.signal.aborted ? t('libraryImportCancelled') : t('libraryImportFailed', { error: errorText(e) }),
       });
+    } finally {
+      if (importJob.current === job) endImportJob();
     }
   };
 
@@ -315,8 +339,11 @@ export function LibraryApp() {
 
       <ImportPanel
         state={importState}
-        onConfirm={(f) => void onImport(f)}
-        onClose={() => setImportState({ phase: 'idle' })}
+        onConfirm={() => importState.phase === 'confirm' && void onImport(importState.job, importState.reports)}
+        onClose={() => {
+          if (importState.phase === 'confirm') endImportJob();
+          setImportState({ phase: 'idle' });
+        }}
         onKeepGoodRows={(f) => void onGdelt(f, true)}
       />
 
@@ -824,7 +851,7 @@ function ImportPanel({
   onKeepGoodRows,
 }: {
   state: ImportState;
-  onConfirm: (f: LibraryFile) => void;
+  onConfirm: () => void;
   onClose: () => void;
   onKeepGoodRows: (f: File) => void;
 }) {
@@ -849,10 +876,10 @@ function ImportPanel({
         <>
           <p>
             {state.name}: {state.note ? `${state.note} ` : ''}
-            {t('libraryImportReady', { reports: state.file.reports.length, links: state.file.links.length })}
+            {t('libraryImportReady', { reports: state.reports, links: state.links })}
           </p>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => onConfirm(state.file)}>
+            <button type="button" className="primary" onClick={onConfirm}>
               {t('libraryImportConfirm')}
             </button>
             <button type="button" onClick={onClose}>
@@ -864,11 +891,18 @@ function ImportPanel({
         <>
           <p>
             {state.what ?? t('libraryImporting')}…{' '}
-            {state.what
-              ? `${Math.round((100 * state.done) / Math.max(1, state.total))}%`
-              : t('libraryImportProgress', { done: state.done, total: state.total })}
+            {!state.total
+              ? ''
+              : state.what
+                ? `${Math.round((100 * state.done) / state.total)}%`
+                : t('libraryImportProgress', { done: state.done, total: state.total })}
           </p>
-          <progress max={state.total} value={state.done} aria-label={t('libraryImportProgressAria')} />
+          {/* Without a total (the file being checked) the bar only says that work is under way. */}
+          {state.total ? (
+            <progress max={state.total} value={state.done} aria-label={t('libraryImportProgressAria')} />
+          ) : (
+            <progress aria-label={t('libraryImportProgressAria')} />
+          )}
           <button type="button" onClick={() => state.abort.abort()}>
             {t('libraryCancel')}
           </button>

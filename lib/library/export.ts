@@ -6,7 +6,7 @@ import { normalizeTags, prepareReport, toReportData } from './derive';
 import { accusationRows, updatePostings } from './postings';
 import { allReports, getReports, hasReports, lookupIds, putReports } from './store';
 import { termsOf, updateTerms } from './terms';
-import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink } from './file-format';
+import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink, type ValidationResult } from './file-format';
 
 export {
   validateLibraryFile,
@@ -193,35 +193,54 @@ export function mergeReport(target: Working, inc: ReportData): Working {
 const pairKey = (a: string, ai: number, b: string, bi: number) =>
   a < b || (a === b && ai <= bi) ? `${a}|${ai}|${b}|${bi}` : `${b}|${bi}|${a}|${ai}`;
 
-/**
- * Imports a library file: validated first (links may point at reports already in the library), then written in
- * one transaction, so an error or an abort leaves the library as it was. A report already in the library (same
- * id, canonical URL or text) is merged into it (see `mergeReport`) rather than copied; links follow the reports
- * they point at, one per pair of accusations (the newer wins). Reports go into their packs (store.ts) a batch of
- * packs at a time, with progress after each, each batch derived while IndexedDB writes the one before; the catalog,
- * the lookup, the match index and the term shards are then updated in one pass each (a few thousand records at most).
- * Throws a LibraryError (with `path`) when the file is not valid.
- */
-export async function importLibrary(db: LibraryDB, file: LibraryFile, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const { signal, onProgress } = options;
-  const chunkSize = Math.max(1, options.chunkSize ?? IMPORT_CHUNK);
-  throwIfAborted(signal);
-
-  // Links may point at reports already in the library: find which of those exist before validating.
+/** The report ids that `file`'s links point at outside the file itself (they must be in the library). */
+function outsideLinkEnds(file: unknown): string[] {
   const raw = file as Partial<LibraryFile> | null;
   const inFile = new Set(Array.isArray(raw?.reports) ? raw.reports.map((r) => r?.id) : []);
-  const outside = [
+  return [
     ...new Set(
       (Array.isArray(raw?.links) ? raw.links : [])
         .flatMap((l) => [l?.from, l?.to])
         .filter((id): id is string => typeof id === 'string' && !inFile.has(id)),
     ),
   ];
-  const existingIds = await hasReports(db, outside);
-  const checked = validateLibraryFile(file, { existingIds });
-  if (!checked.ok) throw new LibraryError(checked.error, checked.path);
+}
 
-  const incoming = checked.file.reports.map(normalizeIncoming);
+/**
+ * Checks a parsed library file against the format and against the library (links may point at reports already in
+ * it). What `importLibrary` does first; the import worker does it before the user confirms, then imports with
+ * `importCheckedLibrary`.
+ */
+export async function checkLibraryFile(db: LibraryDB, json: unknown): Promise<ValidationResult> {
+  return validateLibraryFile(json, { existingIds: await hasReports(db, outsideLinkEnds(json)) });
+}
+
+/**
+ * Imports a library file: validated first (links may point at reports already in the library), then written in
+ * one transaction (see `importCheckedLibrary`). Throws a LibraryError (with `path`) when the file is not valid.
+ */
+export async function importLibrary(db: LibraryDB, file: LibraryFile, options: ImportOptions = {}): Promise<ImportOutcome> {
+  throwIfAborted(options.signal);
+  const checked = await checkLibraryFile(db, file);
+  if (!checked.ok) throw new LibraryError(checked.error, checked.path);
+  return importCheckedLibrary(db, checked.file, options);
+}
+
+/**
+ * Imports a file that `checkLibraryFile` has passed, in one transaction, so an error or an abort leaves the library
+ * as it was. A report already in the library (same id, canonical URL or text) is merged into it (see `mergeReport`)
+ * rather than copied; links follow the reports they point at, one per pair of accusations (the newer wins). Reports
+ * go into their packs (store.ts) a batch of packs at a time, with progress after each, each batch derived while
+ * IndexedDB writes the one before; the catalog, the lookup, the match index and the term shards are then updated in
+ * one pass each (a few thousand records at most). The reports that links point at outside the file are looked for
+ * again inside the transaction: one deleted since the check fails the import (a LibraryError naming the link).
+ */
+export async function importCheckedLibrary(db: LibraryDB, file: LibraryFile, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const { signal, onProgress } = options;
+  const chunkSize = Math.max(1, options.chunkSize ?? IMPORT_CHUNK);
+  throwIfAborted(signal);
+
+  const incoming = file.reports.map(normalizeIncoming);
   const total = incoming.length;
   throwIfAborted(signal);
 
@@ -232,6 +251,15 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
       db,
       incoming.map((r) => r.id),
     );
+    // A report a link points at outside the file may have been deleted since the check.
+    const outside = outsideLinkEnds(file);
+    const present = await hasReports(db, outside);
+    if (present.size < outside.length)
+      file.links.forEach((l, k) => {
+        for (const end of ['from', 'to'] as const)
+          if (outside.includes(l[end]) && !present.has(l[end]))
+            throw new LibraryError(`${JSON.stringify(l[end])} is not a report in the file or the library`, `links[${k}].${end}`);
+      });
     const first = (m: Map<string, string[]>) => new Map([...m].map(([k, ids]) => [k, ids[0]!]));
     const urlToId = first(await lookupIds(db, 'url', [...new Set(incoming.map((r) => r.canonicalUrl).filter((u): u is string => !!u))]));
     // An empty text says nothing about which article it is: no dedupe by its hash (as when saving).
@@ -308,7 +336,7 @@ export async function importLibrary(db: LibraryDB, file: LibraryFile, options: I
     await updatePostings(db.postings, oldRows, rows);
     await updateTerms(db.terms, terms);
 
-    const links = await importLinks(db, checked.file.links, idMap);
+    const links = await importLinks(db, file.links, idMap);
     throwIfAborted(signal);
     return { added, updated, skipped: total - added - updated, links };
   });

@@ -98,10 +98,12 @@ async function benchLibrary() {
     // Timings on a shared machine move with its load: say what it was.
     const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1));
     console.log(`(load average ${load.join(' ')} on ${(await import('node:os')).cpus().length} cores)`);
+    console.log('Import: the file as picked goes to the import worker; check = reading, parsing and checking it before the user');
+    console.log('confirms; import = from the confirmation to the end (the target).');
     console.log('Match: 200 articles, limit 50, timed in a page that did not import the library (as the background worker, whose heap');
     console.log("is its own); 'after import' times them in the importing page, with the import's garbage in its heap.");
     console.log(
-      `${'reports'.padStart(8)} ${'import ms'.padStart(10)} ${'match median'.padStart(13)} ${'match p95'.padStart(10)} ${'after import'.padStart(13)} ${'matches/query'.padStart(14)} ${'save ms'.padStart(8)} ${'size MB'.padStart(8)} ${'search ms'.padStart(10)} ${'+country'.padStart(9)}`,
+      `${'reports'.padStart(8)} ${'file MB'.padStart(8)} ${'check ms'.padStart(9)} ${'import ms'.padStart(10)} ${'match median'.padStart(13)} ${'match p95'.padStart(10)} ${'after import'.padStart(13)} ${'matches/query'.padStart(14)} ${'save ms'.padStart(8)} ${'size MB'.padStart(8)} ${'search ms'.padStart(10)} ${'+country'.padStart(9)}`,
     );
     const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
     const rows = [];
@@ -114,6 +116,8 @@ async function benchLibrary() {
       const r = await call<{
         reports: number;
         importMs: number;
+        checkMs: number;
+        fileBytes: number;
         afterImportMedianMs: number;
         afterImportP95Ms: number;
         matchesFound: number;
@@ -130,7 +134,7 @@ async function benchLibrary() {
       await call(page, 'counterclaimDropBench', n);
       rows.push({ ...r, matchMedianMs: m.medianMs, matchP95Ms: m.p95Ms });
       console.log(
-        `${String(r.reports).padStart(8)} ${String(r.importMs).padStart(10)} ${m.medianMs.toFixed(2).padStart(13)} ${m.p95Ms.toFixed(2).padStart(10)} ${`${r.afterImportMedianMs.toFixed(1)} / ${r.afterImportP95Ms.toFixed(1)}`.padStart(13)} ${String(m.found).padStart(14)} ${r.saveMedianMs.toFixed(2).padStart(8)} ${(r.usageBytes === null ? 'n/a' : (r.usageBytes / 1e6).toFixed(1)).padStart(8)} ${r.searchMs.toFixed(1).padStart(10)} ${r.searchFilteredMs.toFixed(1).padStart(9)}`,
+        `${String(r.reports).padStart(8)} ${(r.fileBytes / 1e6).toFixed(1).padStart(8)} ${String(r.checkMs).padStart(9)} ${String(r.importMs).padStart(10)} ${m.medianMs.toFixed(2).padStart(13)} ${m.p95Ms.toFixed(2).padStart(10)} ${`${r.afterImportMedianMs.toFixed(1)} / ${r.afterImportP95Ms.toFixed(1)}`.padStart(13)} ${String(m.found).padStart(14)} ${r.saveMedianMs.toFixed(2).padStart(8)} ${(r.usageBytes === null ? 'n/a' : (r.usageBytes / 1e6).toFixed(1)).padStart(8)} ${r.searchMs.toFixed(1).padStart(10)} ${r.searchFilteredMs.toFixed(1).padStart(9)}`,
       );
     }
     // What the storage itself costs at the largest size, below the library code.

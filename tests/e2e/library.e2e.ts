@@ -65,8 +65,12 @@ describe('library page in Chromium', () => {
   it('imports the starter library after a check, with progress, and lists it', async () => {
     await importFile(STARTER);
     await library.getByText(/checked and ready/).waitFor();
+    // The file is checked and imported by a dedicated worker, not on the page's thread; it ends with the import.
+    const importWorkers = () => library.workers().filter((w) => /import-worker/.test(w.url()));
+    expect(importWorkers()).toHaveLength(1);
     await library.getByRole('button', { name: 'Import', exact: true }).click();
     await library.getByText(/Imported: /).waitFor({ timeout: 30_000 });
+    await expect.poll(() => importWorkers().length).toBe(0);
     // The count is a live query: it follows the import.
     await library.waitForFunction(() => Number(document.querySelector('.library-count')?.textContent?.split(' ')[0]) >= 60);
     await library.waitForFunction(() => document.querySelectorAll('.report-row').length > 10);
