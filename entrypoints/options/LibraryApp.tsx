@@ -216,20 +216,24 @@ export function LibraryApp() {
   const checkFile = async (source: File | LibraryFile, name: string, note?: string) => {
     endImportJob();
     const job = (importJob.current = openImportJob(source, db.name));
+    // Cancelling the check ends the worker, which then answers nothing more: say so here.
     const abort = new AbortController();
-    abort.signal.addEventListener('abort', endImportJob);
-    setImportState({ phase: 'running', done: 0, total: 0, abort, what: t('libraryImportChecking') });
+    abort.signal.addEventListener('abort', () => {
+      endImportJob();
+      setImportState({ phase: 'error', message: t('libraryImportCancelled') });
+    });
+    setImportState({ phase: 'running', done: 0, total: 0, abort, what: t('libraryImportChecking', { name }) });
     try {
       const { reports, links } = await job.checked;
       if (importJob.current === job) setImportState({ phase: 'confirm', job, reports, links, name, ...(note ? { note } : {}) });
     } catch (e) {
-      if (importJob.current !== job && !abort.signal.aborted) return;
+      // A job replaced or ended meanwhile (another file picked, the check cancelled) says nothing.
+      if (importJob.current !== job) return;
       endImportJob();
       setImportState({
         phase: 'error',
-        message: abort.signal.aborted
-          ? t('libraryImportCancelled')
-          : e instanceof ImportRefused
+        message:
+          e instanceof ImportRefused
             ? e.reason === 'json'
               ? t('libraryImportNotJson', { name })
               : t('libraryImportInvalid', { name, error: sentence(e.error) })

@@ -62,6 +62,28 @@ describe('library page in Chromium', () => {
     await library.getByRole('alert').getByRole('button', { name: 'Close' }).click();
   });
 
+  it('cancels the check of a large file: the worker ends and nothing is imported', async () => {
+    // About 40 MB: reading, parsing and checking it takes the worker well over the moment a click takes.
+    const starter = JSON.parse(readFileSync(STARTER, 'utf8'));
+    const filler = ' Officials declined to comment further.'.repeat(100);
+    const reports = Array.from({ length: 10_000 }, (_, i) => {
+      const r = starter.reports[i % starter.reports.length];
+      const copy = { ...r, id: `big-${i}`, url: null, canonicalUrl: null, source: 'import', text: `${r.text}${filler} ${i}` };
+      delete copy.origin;
+      return copy;
+    });
+    const big = join(mkdtempSync(join(tmpdir(), 'cc-big-')), 'big-library.json');
+    writeFileSync(big, JSON.stringify({ ...starter, reports, links: [] }));
+    await importFile(big);
+    await library.getByText(/Checking big-library.json/).waitFor();
+    await h.screenshot(library, 'library-import-checking');
+    await library.getByRole('button', { name: 'Cancel' }).click();
+    await library.getByRole('alert').getByText('Import cancelled. The library is as it was.').waitFor();
+    await expect.poll(() => library.workers().filter((w) => /import-worker/.test(w.url())).length).toBe(0);
+    expect(await library.locator('.library-count').textContent()).toBe('0 reports');
+    await library.getByRole('alert').getByRole('button', { name: 'Close' }).click();
+  });
+
   it('imports the starter library after a check, with progress, and lists it', async () => {
     await importFile(STARTER);
     await library.getByText(/checked and ready/).waitFor();
