@@ -258,7 +258,7 @@ export async function importCheckedLibrary(db: LibraryDB, file: LibraryFile, opt
       file.links.forEach((l, k) => {
         for (const end of ['from', 'to'] as const)
           if (outside.includes(l[end]) && !present.has(l[end]))
-            throw new LibraryError(`${JSON.stringify(l[end])} is not a report in the file or the library`, `links[${k}].${end}`);
+            throw new LibraryError(`links[${k}].${end}: ${JSON.stringify(l[end])} is not a report in the file or the library`, `links[${k}].${end}`);
       });
     const first = (m: Map<string, string[]>) => new Map([...m].map(([k, ids]) => [k, ids[0]!]));
     const urlToId = first(await lookupIds(db, 'url', [...new Set(incoming.map((r) => r.canonicalUrl).filter((u): u is string => !!u))]));

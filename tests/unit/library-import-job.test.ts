@@ -92,7 +92,7 @@ describe('import job', () => {
     await job.checked;
     await trashReport(db, 'old');
     await deleteForever(db, 'old');
-    await expect(job.run()).rejects.toThrow(/"old" is not a report in the file or the library/);
+    await expect(job.run()).rejects.toThrow('links[0].to: "old" is not a report in the file or the library');
     job.close();
     expect(await readCounts(db)).toEqual({ reports: 0, trashed: 0 });
   });
