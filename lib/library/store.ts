@@ -1,4 +1,4 @@
-import type { EntityTable, Table } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ChargeCategory } from '../types';
 import type { CardPack, CatalogShard, LibraryDB, LookupBucket, MetaRecord, PackRecord, ReportCard, ReportRecord, ReportSource } from './db';
 import { fnv1a, pagesById } from './terms';
@@ -554,13 +554,20 @@ const catalogCache = new WeakMap<LibraryDB, { stamp: string; rows: readonly Cata
  * The rows are shared: do not change them.
  */
 export async function readCatalog(db: LibraryDB): Promise<readonly CatalogRow[]> {
-  const stamp = (await db.meta.get(COUNTS))?.stamp ?? '';
-  const cached = catalogCache.get(db);
-  if (cached && cached.stamp === stamp && stamp) return cached.rows;
-  const rows: CatalogRow[] = [];
-  for (const s of await db.catalog.toArray()) for (let i = 0; i < s.ids.length; i++) rows.push(rowAt(s, i));
-  if (stamp) catalogCache.set(db, { stamp, rows });
-  return rows;
+  // The stamp and the shards from one snapshot, in an explicit transaction (or the caller's): a stamp newer than the
+  // shards would keep stale rows in the cache until the next write. Two separate reads inside a live query could do
+  // just that, as Dexie may answer the shards from its query cache while another context (the background, the
+  // import worker) commits a write; an explicit transaction is never answered from that cache.
+  const read = async () => {
+    const stamp = (await db.meta.get(COUNTS))?.stamp ?? '';
+    const cached = catalogCache.get(db);
+    if (cached && cached.stamp === stamp && stamp) return cached.rows;
+    const rows: CatalogRow[] = [];
+    for (const s of await db.catalog.toArray()) for (let i = 0; i < s.ids.length; i++) rows.push(rowAt(s, i));
+    if (stamp) catalogCache.set(db, { stamp, rows });
+    return rows;
+  };
+  return Dexie.currentTransaction ? read() : db.transaction('r', [db.meta, db.catalog], read);
 }
 
 /** Calls `fn` with every report, a pack at a time (`batch` packs a read), in no particular order. */

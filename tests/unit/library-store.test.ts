@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { liveQuery } from 'dexie';
 import { LibraryDB, type ReportRecord } from '../../lib/library/db';
 import { prepareReport } from '../../lib/library/derive';
 import {
@@ -224,5 +225,24 @@ describe('the packed report store', () => {
     expect(second).not.toBe(first);
     expect(second[0]?.trashedAt).not.toBeNull();
     expect(second[0]?.tags).toEqual(['x']);
+  });
+
+  it('keeps a live query over the catalog in step with writes from another connection (the background, the import worker)', async () => {
+    const page = await freshDb();
+    const other = new LibraryDB(page.name);
+    const seen: number[] = [];
+    const sub = liveQuery(async () => (await readCatalog(page)).length).subscribe((v) => seen.push(v));
+    try {
+      await expect.poll(() => seen.at(-1)).toBe(0);
+      for (let k = 1; k <= 3; k++) {
+        await other.transaction('rw', other.reportTables, () => putReports(other, [record(`w${k}`, k, k, false, '')]));
+        await expect.poll(() => seen.at(-1)).toBe(k);
+      }
+      // What the page then reads (and caches) is what was written.
+      expect((await readCatalog(page)).map((r) => r.id).sort()).toEqual(['w1', 'w2', 'w3']);
+    } finally {
+      sub.unsubscribe();
+      other.close();
+    }
   });
 });
