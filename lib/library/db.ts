@@ -3,7 +3,7 @@ import type { Accusation, ChargeCategory } from '../types';
 import { deriveSearchFields } from './derive';
 import { rebuildPostings } from './postings';
 import { rebuildTerms } from './terms';
-import { movePacked } from './store';
+import { movePacked, splitCardPacks } from './store';
 
 /** Where a report came from. */
 export type ReportSource = 'saved' | 'selection' | 'starter' | 'import' | 'gdelt';
@@ -277,6 +277,24 @@ export const SCHEMA: readonly SchemaVersion[] = [
         lookup: tx.table('lookup'),
         meta: tx.table('meta'),
       });
+    },
+  },
+  {
+    // Each pack's match cards are split in two card packs (`cardPackOf`): matching reads one card pack an answer, and
+    // half-size card packs took its 95th percentile at 100,000 reports from about 20 ms to about 15.5 ms.
+    version: 6,
+    stores: {
+      packs: 'b',
+      cards: 'b',
+      catalog: 'shard',
+      lookup: 'b',
+      meta: 'key',
+      postings: 'key',
+      terms: 'shard',
+      links: '++id, from, to, [from+to], kind',
+    },
+    upgrade: async (tx) => {
+      await splitCardPacks(tx.table('cards'));
     },
   },
 ];

@@ -4,7 +4,7 @@ import { LibraryError, type LibraryDB } from '../../lib/library/db';
 import { judgeCounterclaim, linkReports, linksOf, removeLink } from '../../lib/library/links';
 import { findCounterclaims, JUDGEMENT_BOOST, MANUAL_LINK_SCORE } from '../../lib/library/reports';
 import { deleteForever, trashReport } from '../../lib/library/edit';
-import { packOf } from '../../lib/library/store';
+import { cardPackOf } from '../../lib/library/store';
 import { freshDb } from '../helpers/library';
 import { makeReport, seed } from '../fixtures/library/build';
 
@@ -206,7 +206,7 @@ describe('findCounterclaims reads indexes only', () => {
     await find(db);
     for (const scan of scans) expect(scan).not.toHaveBeenCalled();
     const loaded = spy.mock.calls.flatMap((c) => c[0] as number[]);
-    expect(new Set(loaded)).toEqual(new Set(['mirror', 'turnabout'].map(packOf)));
+    expect(new Set(loaded)).toEqual(new Set(['mirror', 'turnabout'].map(cardPackOf)));
   });
 
   it('with a limit, gives exactly the best of the full ranking', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { LibraryDB, ReportData } from '../../lib/library/db';
 import { findCounterclaims, type CounterclaimWithReport } from '../../lib/library/reports';
-import { packOf } from '../../lib/library/store';
+import { cardPackOf } from '../../lib/library/store';
 import type { ChargeCategory } from '../../lib/types';
 import { freshDb } from '../helpers/library';
 import { accusationAt, makeReport, nameOf, seed, type Spec } from '../fixtures/library/build';
@@ -115,7 +115,7 @@ describe('findCounterclaims with a limit', () => {
     const loaded = new Set(read.mock.calls.flatMap((c) => c[0] as number[]));
     // The ten, plus any that tie with the tenth.
     const bar = all[9]!.score;
-    expect(loaded).toEqual(new Set(all.filter((c) => c.score >= bar).map((c) => packOf(c.report.id))));
+    expect(loaded).toEqual(new Set(all.filter((c) => c.score >= bar).map((c) => cardPackOf(c.report.id))));
     expect(whole).not.toHaveBeenCalled();
 
     // Without the words, a posting's bonus is only bounded: more reports are read, the answer is the same.

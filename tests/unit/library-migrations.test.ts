@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Dexie from 'dexie';
 import { applySchema, LibraryDB, SCHEMA, SCHEMA_VERSION, type AccusationRow, type LinkRecord, type ReportData } from '../../lib/library/db';
 import { countReports, findCounterclaims, findSavedReport } from '../../lib/library/reports';
-import { allReports, getReport, readCounts } from '../../lib/library/store';
+import { allReports, cardPackOf, getCards, getReport, packOf, readCounts } from '../../lib/library/store';
 import { queryReports } from '../../lib/library/search';
 import { FIXTURES } from '../helpers/fixtures';
 import { analyzeArticle } from '../../lib/analyze';
@@ -17,8 +17,14 @@ interface VersionFixture {
   version: number;
   /** The accusations as the match index must post them, for a version that kept no accusation rows (3 on). */
   rows?: Omit<AccusationRow, 'id' | 'words'>[];
-  tables: { reports: (ReportData & { trashedAt?: string })[]; accusations?: AccusationRow[]; links?: LinkRecord[] } & Record<string, object[]>;
+  tables: { reports?: FixtureReport[]; accusations?: AccusationRow[]; links?: LinkRecord[] } & Record<string, object[]>;
+  /** The reports the database holds, for a version that keeps them packed (5 on): what the upgrade must keep. */
+  reports?: FixtureReport[];
 }
+type FixtureReport = ReportData & { trashedAt?: string };
+
+/** The reports of a fixture: its reports table, or for a packed version the list it carries. */
+const reportsOf = (f: VersionFixture): FixtureReport[] => f.tables.reports ?? f.reports ?? [];
 
 const fixturePath = (version: number) => join(FIXTURES, 'library', `v${version}-reports.json`);
 
@@ -63,12 +69,24 @@ describe('schema', () => {
     expect(new LibraryDB('schema-check').verno).toBe(SCHEMA_VERSION);
   });
 
-  it('version 5 keeps reports in packs with match cards, a catalog, a lookup and counts, beside the match index and term shards', async () => {
+  it('keeps reports in packs (version 5 on) with match cards, a catalog, a lookup and counts, beside the match index and term shards', async () => {
     const db = new LibraryDB(`schema-tables-${n++}`);
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'catalog', 'links', 'lookup', 'meta', 'packs', 'postings', 'terms']);
     // No per-report record and no per-report index: every report table is keyed by a bucket number or a name.
     for (const t of db.reportTables) expect(t.schema.indexes, t.name).toEqual([]);
+  });
+
+  it('version 6 moves each match card from its pack number into its own card pack, losing none', async () => {
+    const { db, fixture } = await upgradeFrom(5);
+    const ids = reportsOf(fixture).map((r) => r.id);
+    // The fixture has cards that move (schema 5 kept them under their pack's number).
+    expect(ids.some((id) => cardPackOf(id) !== packOf(id))).toBe(true);
+    const stored = await db.cards.toArray();
+    for (const c of stored) for (const id of c.ids) expect(cardPackOf(id), id).toBe(c.b);
+    expect(stored.flatMap((c) => c.ids).sort()).toEqual([...ids].sort());
+    const cards = await getCards(db, ids);
+    cards.forEach((c, i) => expect(c?.title, ids[i]).toBe(reportsOf(fixture)[i]!.title));
   });
 
   it.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.version))('has a fixture for version %i', (version) => {
@@ -80,20 +98,24 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
   it('opens at the current version with every report, tag and note as it was', async () => {
     const { db, fixture } = await upgradeFrom(version);
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(fixture.tables.reports.length).toBeGreaterThanOrEqual(3);
+    expect(reportsOf(fixture).length).toBeGreaterThanOrEqual(3);
     expect(await readCounts(db)).toEqual({
-      reports: fixture.tables.reports.length,
-      trashed: fixture.tables.reports.filter((r) => r.trashedAt).length,
+      reports: reportsOf(fixture).length,
+      trashed: reportsOf(fixture).filter((r) => r.trashedAt).length,
     });
-    expect((await allReports(db)).map((r) => r.id).sort()).toEqual(fixture.tables.reports.map((r) => r.id).sort());
-    for (const r of fixture.tables.reports) {
+    expect((await allReports(db)).map((r) => r.id).sort()).toEqual(
+      reportsOf(fixture)
+        .map((r) => r.id)
+        .sort(),
+    );
+    for (const r of reportsOf(fixture)) {
       const got = await getReport(db, r.id);
       expect(got, r.id).toMatchObject(r);
       expect(got?.tags).toEqual(r.tags);
       expect(got?.notes).toBe(r.notes);
       expect(got?.trashedAt).toBe(r.trashedAt);
     }
-    expect(fixture.tables.reports.some((r) => r.tags.length > 0 && r.notes.length > 0)).toBe(true);
+    expect(reportsOf(fixture).some((r) => r.tags.length > 0 && r.notes.length > 0)).toBe(true);
   });
 
   it('keeps every link', async () => {
@@ -106,7 +128,7 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
     const posted = await rowsOf(db);
     // Every posting keeps its accusation's words (schema 4), so matching never reads a report to score it.
     for (const r of posted) {
-      const a = fixture.tables.reports.find((x) => x.id === r.reportId)!.accusations[r.index]!;
+      const a = reportsOf(fixture).find((x) => x.id === r.reportId)!.accusations[r.index]!;
       expect(r.words).toBe(matchWords(a.charge.text, a.quote));
       expect(r.words).not.toBe('');
     }
@@ -116,12 +138,12 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
     const key = (r: Omit<AccusationRow, 'id' | 'words'>) => `${r.reportId}#${r.index}`;
     expect(rows.map(key).sort()).toEqual(old.map(key).sort());
     expect([...rows].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...old].sort((a, b) => key(a).localeCompare(key(b))));
-    for (const r of fixture.tables.reports) expect((await rowsOf(db, r.id)).length, r.id).toBe(r.trashedAt ? 0 : r.accusations.length);
+    for (const r of reportsOf(fixture)) expect((await rowsOf(db, r.id)).length, r.id).toBe(r.trashedAt ? 0 : r.accusations.length);
   });
 
   it('fills the derived fields of every report', async () => {
     const { db, fixture } = await upgradeFrom(version);
-    for (const r of fixture.tables.reports) {
+    for (const r of reportsOf(fixture)) {
       const got = (await getReport(db, r.id))!;
       const codes = new Set(r.accusations.flatMap((a) => [a.accuser.code, a.accused.code]));
       expect(new Set(got.countries)).toEqual(codes);
@@ -135,15 +157,15 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
 
   it('works with the new queries: count, search, filters, matching', async () => {
     const { db, fixture } = await upgradeFrom(version);
-    expect(await countReports(db)).toBe(fixture.tables.reports.filter((r) => !r.trashedAt).length);
-    const first = fixture.tables.reports[0]!;
+    expect(await countReports(db)).toBe(reportsOf(fixture).filter((r) => !r.trashedAt).length);
+    const first = reportsOf(fixture)[0]!;
     const word = first.title
       .toLowerCase()
       .split(/\W+/)
       .find((w) => w.length > 6)!;
     expect((await queryReports(db, { text: `${word} ` })).items.map((i) => i.id)).toContain(first.id);
     // Every report's terms are in the shards, trashed ones too (a search that includes the trash finds them).
-    for (const r of fixture.tables.reports) {
+    for (const r of reportsOf(fixture)) {
       const title = r.title
         .toLowerCase()
         .split(/\W+/)
@@ -164,7 +186,7 @@ describe.each(SCHEMA.filter((v) => v.version < SCHEMA_VERSION).map((v) => v.vers
     });
     const found = await findCounterclaims(libDb, analyzeArticle(cz), cz.publishedAt);
     expect(found.some((c) => c.relation === 'mirror' && c.stored.accused.code === 'TWN')).toBe(true);
-    const live = fixture.tables.reports.filter((r) => !r.trashedAt);
+    const live = reportsOf(fixture).filter((r) => !r.trashedAt);
     const cyber = live.filter((r) => r.accusations.some((a) => a.charge.category === 'cyberattack')).map((r) => r.id);
     expect(cyber.length).toBeGreaterThan(1);
     expect((await queryReports(db, { category: 'cyberattack' })).items.map((i) => i.id).sort()).toEqual(cyber.sort());
