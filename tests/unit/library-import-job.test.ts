@@ -32,6 +32,16 @@ const blobOf = (json: unknown) => new Blob([typeof json === 'string' ? json : JS
 const reports = (count: number, prefix = 'r') =>
   Array.from({ length: count }, (_, i) => makeReport(`${prefix}${i}`, [[i % 2 ? 'CHN' : 'CZE', i % 2 ? 'TWN' : 'CHN', 'cyberattack']]));
 
+/** A library holding report "old", and the job of a file whose report "new" links to it. */
+async function jobLinkingToLibrary() {
+  const name = dbName();
+  const db = openDb(name);
+  await importLibrary(db, libraryFile([makeReport('old', [['CHN', 'TWN', 'cyberattack']])]));
+  const link: LibraryLink = { from: 'new', fromIndex: 0, to: 'old', toIndex: 0, kind: 'confirmed', createdAt: '2025-07-01T12:00:00.000Z' };
+  const job = openImportJob(blobOf(libraryFile([makeReport('new', [['CZE', 'CHN', 'cyberattack']])], [link])), name, { worker: false });
+  return { db, job };
+}
+
 describe('import job', () => {
   it('checks a picked file, then imports it with progress that ends at the total', async () => {
     const name = dbName();
@@ -72,11 +82,7 @@ describe('import job', () => {
   });
 
   it('accepts links to reports already in the library when checking (the page once refused them)', async () => {
-    const name = dbName();
-    const db = openDb(name);
-    await importLibrary(db, libraryFile([makeReport('old', [['CHN', 'TWN', 'cyberattack']])]));
-    const link: LibraryLink = { from: 'new', fromIndex: 0, to: 'old', toIndex: 0, kind: 'confirmed', createdAt: '2025-07-01T12:00:00.000Z' };
-    const job = openImportJob(blobOf(libraryFile([makeReport('new', [['CZE', 'CHN', 'cyberattack']])], [link])), name, { worker: false });
+    const { db, job } = await jobLinkingToLibrary();
     expect(await job.checked).toEqual({ reports: 1, links: 1 });
     expect(await job.run()).toMatchObject({ added: 1, links: 1 });
     job.close();
@@ -84,11 +90,7 @@ describe('import job', () => {
   });
 
   it('fails, naming the link, when a report a link points at was deleted between the check and the import', async () => {
-    const name = dbName();
-    const db = openDb(name);
-    await importLibrary(db, libraryFile([makeReport('old', [['CHN', 'TWN', 'cyberattack']])]));
-    const link: LibraryLink = { from: 'new', fromIndex: 0, to: 'old', toIndex: 0, kind: 'manual', createdAt: '2025-07-01T12:00:00.000Z' };
-    const job = openImportJob(blobOf(libraryFile([makeReport('new', [['CZE', 'CHN', 'cyberattack']])], [link])), name, { worker: false });
+    const { db, job } = await jobLinkingToLibrary();
     await job.checked;
     await trashReport(db, 'old');
     await deleteForever(db, 'old');
