@@ -9,7 +9,7 @@ export const MAX_ANALYSIS_CHARS = 200_000;
  * Analyses an article: its language, its accusations and the primary one. Only English is analysed; other
  * languages are reported and give no accusations rather than guesses.
  */
-export function analyzeArticle(article: Pick<ArticleContent, 'title' | 'text'>): Analysis {
+export function analyzeArticle(article: Pick<ArticleContent, 'title' | 'text'> & Partial<Pick<ArticleContent, 'siteName' | 'url'>>): Analysis {
   const notes: string[] = [];
   const title = (article.title ?? '').slice(0, 1000);
   let text = article.text ?? '';

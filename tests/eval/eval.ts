@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Accusation } from '../../lib/types';
 import { FIXTURES, expectedOf, expectedTriple, fixtureSlugs, sourcePath, triple } from '../helpers/fixtures';
+import { corpusPath, formatScore, newScore, readCorpus, scoreRecord } from './corpus';
 
 const verbose = process.argv.includes('--verbose');
 let primaryHit = 0;
@@ -131,3 +132,15 @@ if (misses.length) {
   console.log(`\nMisses${verbose ? '' : ' (primary, negatives and role swaps; --verbose for all)'}:`);
   for (const m of misses) console.log(`  ${m}`);
 }
+
+// The development corpus (../shared/corpus), when it is there. Misses are listed for `train` only: `check` is a
+// figure to report, never a text to read.
+if (corpusPath()) {
+  for (const split of ['train', 'check'] as const) {
+    const score = newScore();
+    for (const r of readCorpus(split)) scoreRecord(score, r, analyzeArticle({ title: r.title, text: r.text, siteName: r.publisher }));
+    console.log('');
+    for (const line of formatScore(`Corpus ${split}`, score)) console.log(line);
+    if (split === 'train' && verbose) for (const m of score.misses) console.log(`    ${m}`);
+  }
+} else console.log('\n(../shared/corpus is not here: the corpus figures are skipped.)');
