@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lineMarks } from '../../lib/extract/extract-accusations';
+import { lineMarks } from '../../lib/extract/read';
 import triggers from '../../lib/extract/data/triggers.json';
 
 /** The marks as first written: a regular expression per line, and a lookbehind over the whole text. */
