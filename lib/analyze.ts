@@ -31,6 +31,6 @@ export function analyzeArticle(article: Pick<ArticleContent, 'title' | 'text'> &
       notes: [...notes, `The article is not in English (detected: ${language}); Counterclaim reads English only.`],
     };
   }
-  const accusations = extractAccusations({ title, text });
+  const accusations = extractAccusations({ title, text, siteName: article.siteName ?? null });
   return { language, accusations, primary: accusations.length ? 0 : null, truncated, notes };
 }

@@ -18,6 +18,8 @@ export interface ChargeHit {
   term: string;
   /** Why the category differs from the term's own (a term read in the article's context). */
   note?: string;
+  /** A term read from its words around (a breach, an intrusion) whose sentence had no cue: the lead decides. */
+  undecided?: boolean;
 }
 
 interface Entry {
@@ -150,8 +152,34 @@ export function findCharges(tokens: Token[], source: string): ChargeHit[] {
       term: m.value.term,
     });
   }
-  return hits.some((h) => !h.weak) ? hits.filter((h) => !h.weak) : hits;
+  const kept = hits.some((h) => !h.weak) ? hits.filter((h) => !h.weak) : hits;
+  for (const h of kept) if (SENTENCE_TERMS.has(h.term)) readBySentence(h, tokens);
+  return kept;
 }
+
+const SENTENCE_TERMS = new Set(lexicon.bySentence.terms);
+const SENTENCE_CUES: [ChargeCategory, Set<string>][] = Object.entries(lexicon.bySentence.cues).map(([c, words]) => {
+  if (!isChargeCategory(c)) throw new Error(`lexicon.json: unknown category "${c}" in bySentence`);
+  return [c, new Set(words)];
+});
+
+/** A term read from its sentence's other words ("breached its airspace": military aggression, not a cyberattack). */
+function readBySentence(h: ChargeHit, tokens: Token[]): void {
+  const category = cuedCategory(tokens, h);
+  if (!category) h.undecided = true;
+  else if (category !== h.category) {
+    h.note = `read as ${category} from its sentence's words`;
+    h.category = category;
+  }
+}
+
+function cuedCategory(tokens: Token[], h?: ChargeHit): ChargeCategory | null {
+  for (const [category, cues] of SENTENCE_CUES) if (tokens.some((t, i) => (!h || i < h.from || i >= h.to) && cues.has(t.lower))) return category;
+  return null;
+}
+
+/** Sentences of the lead whose words decide a term its own sentence left undecided. */
+const LEAD_SENTENCES = 8;
 
 const CONTEXT_TERMS = new Set(lexicon.byContext.terms);
 const CONTEXT_OTHERWISE = ((c: string): ChargeCategory => {
@@ -167,6 +195,19 @@ const ARMED_CONFLICT = new Set(lexicon.byContext.armedConflict);
  * peacetime repression) in the light of all its sentences, and changes their category in place.
  */
 export function readChargesInContext(sentences: { tokens: Token[]; charges: ChargeHit[] }[]): void {
+  // A headline's "breach" is read with the lead's words: "airspace" two sentences on makes it an incursion.
+  const undecided = sentences.flatMap((s) => s.charges.filter((c) => c.undecided));
+  if (undecided.length) {
+    const lead = sentences.slice(0, LEAD_SENTENCES).flatMap((s) => s.tokens);
+    const category = cuedCategory(lead);
+    for (const c of undecided) {
+      c.undecided = false;
+      if (category && category !== c.category) {
+        c.note = `read as ${category} from the words of the headline and lead`;
+        c.category = category;
+      }
+    }
+  }
   const contextual = sentences.flatMap((s) => s.charges.filter((c) => CONTEXT_TERMS.has(c.term)));
   if (!contextual.length) return;
   const war = sentences.some((s) => s.tokens.some((t) => ARMED_CONFLICT.has(t.lower)));

@@ -37,6 +37,8 @@ export class ReadSentence {
   private quoted: [number, number][] | undefined;
   private actorTokens: Uint8Array | undefined;
   /** The article's sentences and this one's place among them, for looking back (set for relevant sentences only). */
+  /** The headline, or the first sentence of an article that has none (a selection): what the lead is read from. */
+  isHeadline = false;
   private all: readonly ReadSentence[] = NOT_PLACED;
   private at = -1;
 
@@ -72,6 +74,12 @@ export class ReadSentence {
 
   get mentions(): Mention[] {
     return (this.found ??= this.findMentions());
+  }
+
+  /** The actors named in the wire dateline this sentence starts with ("BEIJING, May 5 (Xinhua) -"), if any. */
+  get datelineMentions(): Mention[] {
+    if (this.skipTo < 0) return [];
+    return findMentions(this.tokens, this.source, this.ctx, this.blocked).filter((m) => m.start < this.skipTo);
   }
 
   /** Token ranges inside quotation marks (found on first use). */

@@ -15,6 +15,7 @@ import {
   demonymAt,
   inRange,
   isNegated,
+  headlineSpeaker,
   mainSubject,
   objectAfter,
   ofPhrase,
@@ -192,6 +193,8 @@ export function candidatesIn(r: ReadSentence, denials: { code: string; text: str
       for (const a of echoing)
         if (c.accuser && c.accused.from < k) run.add(a, c.accused, c.charge, 'a charge echoed', 0.7, run.span(k, k + 2), c.fallbackChargeText);
   }
+  // "ROK drone intrusion is grave military provocation: DPRK Foreign Ministry": a headline's closing speaker says it.
+  if (!out.length && r.field === 'title') headlineSpeakerRule(run);
   // One sentence says an accusation once, however many rules read it.
   const seen = new Map<string, Candidate>();
   for (const c of out) {
@@ -593,6 +596,26 @@ export function reportedSpeech(run: SentenceRun, ti: number): void {
         last = n;
       }
       break;
+    }
+  }
+}
+
+/**
+ * A headline that names its speaker at the end ("...: Foreign Ministry", "..., says Kyiv"): the speaker accuses the
+ * actor that stands before a charge in what it says (not one after a preposition of place or target).
+ */
+function headlineSpeakerRule(run: SentenceRun): void {
+  const r = run.r;
+  const speaker = headlineSpeaker(r);
+  if (!speaker) return;
+  for (const m of r.mentions) {
+    if (m.from >= speaker.from || m.code === speaker.code) continue;
+    const prev = r.tokens[m.from - 1]?.lower;
+    if (prev && TARGET_PREP.has(prev)) continue;
+    const charge = r.charges.find((c) => c.from >= m.to && c.from <= m.to + 8 && c.to <= speaker.from);
+    if (charge) {
+      run.add(speaker, m, charge, 'a headline naming its speaker', 0.75, r.source.slice(m.start, speaker.end));
+      return;
     }
   }
 }

@@ -259,3 +259,17 @@ export function speakerOf(r: ReadSentence, src: string, exclude?: [number, numbe
   }
   return null;
 }
+
+const ATTRIBUTION_MARK = /(?::|\s[-–—]|,\s*(?:says?|said|claims?|according to))\s*(?:the\s+)?$/i;
+
+/**
+ * The speaker a headline names at its end ("... is grave military provocation: DPRK Foreign Ministry", "Russia
+ * behind the blast, says Kyiv"): the last mention, after a colon, a dash or "says", with nothing but its own words
+ * after it.
+ */
+export function headlineSpeaker(r: ReadSentence): Mention | null {
+  const last = r.mentions[r.mentions.length - 1];
+  if (!last || r.tokens.length - last.to > 2) return null;
+  const before = r.source.slice(r.tokens[last.from - 1]?.end ?? r.sentence.start, last.start);
+  return ATTRIBUTION_MARK.test(before) ? last : null;
+}

@@ -1,0 +1,95 @@
+import type { Mention } from '../actors/mentions';
+import type { ReadSentence } from './read';
+import { objectAfter, speakerAt, subjectBefore } from './syntax';
+import triggers from './data/triggers.json';
+import { ACCUSE, ALLEGATION, ATTRIBUTE, BLAME, CALL, DENOUNCE, DENY, HOLD, LEGAL, NEGATOR, PASSIVE_AUX, SPEECH, set } from './vocabulary';
+
+const DIPLOMATIC = set(triggers.diplomatic);
+
+/** Verb classes whose subject and object say who does what to whom. */
+const VERBS: [string, ReadonlySet<string>][] = [
+  ['accuse', ACCUSE],
+  ['blame', BLAME],
+  ['deny', DENY],
+  ['condemn', DENOUNCE],
+  ['diplomatic', DIPLOMATIC],
+  ['legal', LEGAL],
+  ['hold', HOLD],
+  ['attribute', ATTRIBUTE],
+  ['call', CALL],
+  ['speech', SPEECH],
+];
+
+const has = (ms: Mention[], code: string | null) => code !== null && ms.some((m) => m.code === code);
+
+/**
+ * The grammatical roles of a candidate's two actors around each verb of the sentence: subject and object of an
+ * active verb ("Prague accused Beijing", "Seoul summoned the Chinese envoy"), subject and agent of a passive one
+ * ("Beijing was accused by Prague"), who denies ("China rejected ..."), who speaks and who is spoken of, and who
+ * owns an allegation ("Britain's claims", "claims by Britain"). `a` is null when the accuser comes from context.
+ */
+export function roleFeatures(r: ReadSentence, a: Mention | null, b: Mention, on: (name: string) => void): void {
+  const src = r.source;
+  const toks = r.tokens;
+  const aCode = a?.code ?? null;
+  for (let v = 0; v < toks.length; v++) {
+    if (r.inActor[v]) continue;
+    const w = toks[v]!.lower;
+    const cue = VERBS.find(([, words]) => words.has(w))?.[0];
+    if (!cue) {
+      if (ALLEGATION.has(w)) allegationRoles(r, v, aCode, b.code, on);
+      continue;
+    }
+    let negated = false;
+    for (let k = Math.max(0, v - 3); k < v; k++) if (NEGATOR.has(toks[k]!.lower)) negated = true;
+    const name = (role: string) => on(`${negated ? 'not-' : ''}${cue}:${role}`);
+    if (cue === 'speech') {
+      const speaker = speakerAt(r, src, v);
+      if (!speaker) continue;
+      const afterVerb = (m: Mention) => m.from > v;
+      if (speaker.code === aCode && afterVerb(b)) name('a-says-of-b');
+      else if (speaker.code === b.code && a && afterVerb(a)) name('b-says-of-a');
+      else if (speaker.code === aCode) name('a-speaks');
+      else if (speaker.code === b.code) name('b-speaks');
+      continue;
+    }
+    const prev = toks[v - 1]?.lower;
+    const passive = (prev !== undefined && PASSIVE_AUX.has(prev)) || toks[v + 1]?.lower === 'by';
+    const subject = subjectBefore(r, src, v);
+    if (passive) {
+      const by = toks.findIndex((t, i) => i > v && i <= v + 3 && t.lower === 'by');
+      const agent = by > 0 ? objectAfter(r, src, by).filter((m) => m.from <= by + 2) : [];
+      if (has(subject, b.code) && has(agent, aCode)) name('b-by-a');
+      else if (has(subject, aCode) && has(agent, b.code)) name('a-by-b');
+      else if (has(subject, b.code)) name('b-undergoes');
+      else if (has(subject, aCode)) name('a-undergoes');
+      else if (has(agent, aCode)) name('by-a');
+      continue;
+    }
+    const object = objectAfter(r, src, v).filter((m) => m.from <= v + 8);
+    if (has(subject, aCode) && has(object, b.code)) name('a-to-b');
+    else if (has(subject, b.code) && has(object, aCode)) name('b-to-a');
+    else if (has(subject, b.code)) name('b-subject');
+    else if (has(subject, aCode)) name('a-subject');
+    else if (has(object, b.code)) name(a ? 'object-b' : 'context-to-b');
+    else if (has(object, aCode)) name('object-a');
+  }
+}
+
+/** "Britain's claims", "US hacking claims", "claims by Britain": the allegation's owner accuses. */
+function allegationRoles(r: ReadSentence, k: number, aCode: string | null, bCode: string, on: (name: string) => void): void {
+  const toks = r.tokens;
+  const before = r.mentions.find((m) => m.to <= k && m.to >= k - 3);
+  const afterBy = ['by', 'from', 'of'].includes(toks[k + 1]?.lower ?? '')
+    ? r.mentions.find((m) => m.from === k + 2 || (m.from === k + 3 && toks[k + 2]!.lower === 'the'))
+    : undefined;
+  const owner = afterBy ?? before;
+  if (owner?.code === aCode) on('allegation:a-owns');
+  else if (owner?.code === bCode) on('allegation:b-owns');
+  const against = toks.findIndex((t, i) => i > k && i <= k + 3 && (t.lower === 'against' || t.lower === 'that'));
+  if (against > 0) {
+    const target = r.mentions.find((m) => m.from > against && m.from <= against + 3);
+    if (target?.code === bCode) on('allegation:about-b');
+    else if (target && target.code === aCode) on('allegation:about-a');
+  }
+}

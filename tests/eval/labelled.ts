@@ -1,0 +1,74 @@
+// The labelled articles the extractor's weights are learned from: the fixtures (not those tagged blind), the
+// starter library's summaries, and the development corpus's train split when ../shared/corpus is there.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readArticleFile } from '../../lib/cli/read-file';
+import type { ExtractOptions } from '../../lib/extract/extract-accusations';
+import type { Accusation } from '../../lib/types';
+import { FIXTURES, expectedOf, fixtureSlugs, sourcePath } from '../helpers/fixtures';
+import { isNegative, readCorpus } from './corpus';
+
+export interface LabelledArticle {
+  id: string;
+  set: 'fixtures' | 'starter' | 'train';
+  options: ExtractOptions;
+  /** Every acceptable accusation, as "ACC>ACD:category". */
+  triples: Set<string>;
+  /** The main accusation(s): the primary of a fixture or starter report, every listed one of a corpus record. */
+  primaries: Set<string>;
+  negative: boolean;
+}
+
+const pairOf = (t: string) => t.split(':')[0]!;
+export const pairsOf = (a: LabelledArticle) => new Set([...a.triples].map(pairOf));
+
+export async function labelledFixtures(blind: boolean): Promise<LabelledArticle[]> {
+  const out: LabelledArticle[] = [];
+  for (const slug of fixtureSlugs()) {
+    const e = expectedOf(slug);
+    if ((e.tags?.includes('blind') ?? false) !== blind) continue;
+    const { article } = await readArticleFile(sourcePath(slug));
+    out.push({
+      id: slug,
+      set: 'fixtures',
+      options: { title: article.title, text: article.text, siteName: article.siteName },
+      triples: new Set(e.accusations.map((t) => `${t.accuser}>${t.accused}:${t.category}`)),
+      primaries: new Set(e.primary ? [`${e.primary.accuser}>${e.primary.accused}:${e.primary.category}`] : []),
+      negative: !e.primary,
+    });
+  }
+  return out;
+}
+
+export function labelledStarter(): LabelledArticle[] {
+  const path = join(FIXTURES, '..', '..', 'lib', 'library', 'starter', 'starter-library.json');
+  if (!existsSync(path)) return [];
+  const starter = JSON.parse(readFileSync(path, 'utf8')) as {
+    reports: { id: string; title: string; text: string; siteName: string | null; accusations: Accusation[]; primary: number | null }[];
+  };
+  return starter.reports.map((r) => {
+    const t = (a: Accusation) => `${a.accuser.code}>${a.accused.code}:${a.charge.category}`;
+    return {
+      id: r.id,
+      set: 'starter' as const,
+      options: { title: r.title, text: r.text, siteName: r.siteName },
+      triples: new Set(r.accusations.map(t)),
+      primaries: new Set(r.primary === null ? [] : [t(r.accusations[r.primary]!)]),
+      negative: r.primary === null,
+    };
+  });
+}
+
+export function labelledCorpus(split: 'train' | 'check'): LabelledArticle[] {
+  return readCorpus(split).map((r) => {
+    const triples = new Set(r.accusations.map((a) => `${a.accuser}>${a.accused}:${a.charge}`));
+    return {
+      id: r.id,
+      set: 'train' as const,
+      options: { title: r.title, text: r.text, siteName: r.publisher },
+      triples,
+      primaries: triples,
+      negative: isNegative(r),
+    };
+  });
+}
