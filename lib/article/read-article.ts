@@ -7,7 +7,37 @@ export const MAX_ARTICLE_CHARS = 2_000_000;
 /** Readability gives up on pages with more elements than this (a hostile or endless page). */
 const MAX_ELEMS_TO_PARSE = 200_000;
 
-export type ReadResult = { ok: true; article: ArticleContent } | { ok: false; reason: 'not-article' | 'too-large'; message: string };
+export type ReadResult =
+  | { ok: true; article: ArticleContent; /** How the page was read when Readability could not read it (a short article). */ note?: string }
+  | { ok: false; reason: 'not-article' | 'too-large'; message: string };
+
+/** A short article (a news brief) is read from its headline and paragraphs when Readability finds too little. */
+export const SHORT_ARTICLE_NOTE = 'A short article: read from its headline and paragraphs (Readability found too little text).';
+const MIN_SHORT_CHARS = 80;
+const MIN_PARAGRAPH_CHARS = 30;
+/** Paragraphs inside these are the page's furniture, not the article. */
+const FURNITURE = 'nav, header, footer, aside, form, figcaption, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+
+/**
+ * The headline (the article's or the page's first h1, else og:title) and the paragraphs of the article element
+ * (else main, else the body), furniture left out. Null when either is missing or the text is too short to hold a
+ * sentence worth reading.
+ */
+export function readShortArticle(doc: Document, ogTitle: string | null): { title: string; text: string } | null {
+  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+  if (!root) return null;
+  const h1 = root.querySelector('h1') ?? doc.querySelector('h1');
+  const title = stripBidiControls((h1?.textContent ?? ogTitle ?? '').replace(/\s+/g, ' ')).trim();
+  if (!title) return null;
+  const paragraphs: string[] = [];
+  for (const p of Array.from(root.querySelectorAll('p'))) {
+    if (p.closest(FURNITURE)) continue;
+    const t = stripBidiControls((p.textContent ?? '').replace(/\s+/g, ' ')).trim();
+    if (t.length >= MIN_PARAGRAPH_CHARS) paragraphs.push(t);
+  }
+  const text = paragraphs.join('\n\n').slice(0, MAX_ARTICLE_CHARS);
+  return text.length >= MIN_SHORT_CHARS ? { title, text } : null;
+}
 
 const BLOCK = new Set([
   'P',
@@ -120,8 +150,41 @@ export function readArticle(doc: Document, url: string | null): ReadResult {
     'time[datetime]',
   );
   const ogTitle = meta(doc, 'meta[property="og:title"]');
-  // The same test Firefox uses to offer Reader View: a front page or a search page is not an article.
-  if (!isProbablyReaderable(doc)) return { ok: false, reason: 'not-article', message: 'No article found on this page.' };
+  const siteName = meta(doc, 'meta[property="og:site_name"]');
+  let base: string | null = url;
+  let canonicalUrl: string | null = null;
+  try {
+    canonicalUrl = canonicalizeUrl(canonical ? new URL(canonical, url ?? undefined).href : url);
+  } catch {
+    canonicalUrl = canonicalizeUrl(url);
+  }
+  if (!base) base = canonicalUrl;
+  // Read before Readability changes the document: the fallback for a page whose article is a short brief.
+  const short = readShortArticle(doc, ogTitle);
+  const shortResult = (): ReadResult =>
+    short
+      ? {
+          ok: true,
+          note: SHORT_ARTICLE_NOTE,
+          article: {
+            url: base,
+            canonicalUrl,
+            title: short.title,
+            byline: meta(doc, 'meta[name="author"]'),
+            siteName,
+            publishedAt: normaliseDate(published),
+            declaredLanguage,
+            text: short.text,
+            excerpt: null,
+          },
+        }
+      : { ok: false, reason: 'not-article', message: 'No article found on this page.' };
+  // The same test Firefox uses to offer Reader View: a front page or a search page is not an article, unless it
+  // has a headline and paragraphs of its own (a short brief, which the test finds too short).
+  if (!isProbablyReaderable(doc))
+    return doc.querySelectorAll('article').length === 1
+      ? shortResult()
+      : { ok: false, reason: 'not-article', message: 'No article found on this page.' };
   let parsed: ReturnType<Readability<string>['parse']>;
   try {
     parsed = new Readability(doc, { maxElemsToParse: MAX_ELEMS_TO_PARSE, serializer: (el: Node) => blockText(el) } as ConstructorParameters<
@@ -132,17 +195,7 @@ export function readArticle(doc: Document, url: string | null): ReadResult {
     throw e;
   }
   const text = stripBidiControls((parsed?.content ?? '').slice(0, MAX_ARTICLE_CHARS));
-  if (!parsed || text.replace(/\s+/g, ' ').trim().length < 200) {
-    return { ok: false, reason: 'not-article', message: 'No article found on this page.' };
-  }
-  let base: string | null = url;
-  let canonicalUrl: string | null = null;
-  try {
-    canonicalUrl = canonicalizeUrl(canonical ? new URL(canonical, url ?? undefined).href : url);
-  } catch {
-    canonicalUrl = canonicalizeUrl(url);
-  }
-  if (!base) base = canonicalUrl;
+  if (!parsed || text.replace(/\s+/g, ' ').trim().length < 200) return shortResult();
   return {
     ok: true,
     article: {

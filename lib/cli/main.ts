@@ -27,9 +27,10 @@ interface Analysed {
 }
 
 async function analyseFile(file: string): Promise<Analysed> {
-  const { article, readabilityMs } = await readArticleFile(file);
+  const { article, readabilityMs, note } = await readArticleFile(file);
   const t0 = performance.now();
   const analysis = analyzeArticle(article);
+  if (note) analysis.notes.unshift(note);
   const analysisMs = performance.now() - t0;
   return { file, article, analysis, timings: { readabilityMs: round(readabilityMs), analysisMs: round(analysisMs) } };
 }

@@ -13,6 +13,8 @@ export class UserError extends Error {}
 export interface ReadFileResult {
   article: ArticleContent;
   readabilityMs: number;
+  /** How the page was read when Readability found too little (a short article). */
+  note?: string;
 }
 
 /** Reads an article from an .html file (through Readability) or a .txt file (first line title, the rest body). */
@@ -63,5 +65,5 @@ export async function readArticleFile(path: string): Promise<ReadFileResult> {
   const read = readArticle(document as unknown as Document, fileUrl);
   const readabilityMs = performance.now() - t0;
   if (!read.ok) throw new UserError(`${path}: ${read.message}`);
-  return { article: read.article, readabilityMs };
+  return { article: read.article, readabilityMs, ...(read.note ? { note: read.note } : {}) };
 }

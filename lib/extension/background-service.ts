@@ -76,7 +76,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       } else {
         // The page decides how long its title or first paragraph is: cut to what a save accepts.
         const article = clampArticle(extract.read.article);
-        page = { article, analysis: analyzeArticle(article), fromSelection: false };
+        const analysis = analyzeArticle(article);
+        if (extract.read.note) analysis.notes.unshift(extract.read.note);
+        page = { article, analysis, fromSelection: false };
       }
       const saved = await findSavedReport(db, page.article);
       const counterclaims = (
