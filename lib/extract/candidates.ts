@@ -98,7 +98,6 @@ export function generateCandidates(all: readonly ReadSentence[], ctx: ArticleCon
   for (let i = 0; i < all.length; i++) {
     const r = all[i]!;
     if (!inReach(r) || !hasTrigger(r) || isNegatedSentence(r)) continue;
-    r.placeAmong(all, i);
     const inSentence = firstMentions(r);
     if (!inSentence.length) continue;
     const context: ActorRef[] = [];

@@ -44,12 +44,9 @@ export function readArticle({ title, text, siteName }: ExtractOptions): ArticleR
   for (const r of headline) r.isHeadline = true;
   const ruleCandidates: Candidate[] = [];
   const denials: { code: string; text: string }[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const r = all[i]!;
-    if (!r.relevant) continue;
-    r.placeAmong(all, i);
-    candidatesIn(r, denials, ruleCandidates);
-  }
+  // Every sentence knows its place before any is read ("It said" looks back), so what is found once holds.
+  all.forEach((r, i) => r.placeAmong(all, i));
+  for (const r of all) if (r.relevant) candidatesIn(r, denials, ruleCandidates);
   const titleCodes = new Set<string>();
   for (const r of titleRead) for (const m of r.mentions) titleCodes.add(m.code);
   const ruleAccusations = assemble(ruleCandidates, denials, titleCodes, bodyRead);

@@ -56,17 +56,35 @@ const CUE_CLASSES: [string, ReadonlySet<string>][] = [
   ['speech', SPEECH],
 ];
 
-/** The first token of each cue class in a sentence, outside actors' names. */
+const CUES = new WeakMap<ReadSentence, [string, number][]>();
+const SUBJECTS = new WeakMap<ReadSentence, { subject: Mention | null; speaker: Mention | null }>();
+
+/** The sentence's main subject and speaker, found once for all its candidates. */
+function subjectAndSpeaker(r: ReadSentence): { subject: Mention | null; speaker: Mention | null } {
+  let s = SUBJECTS.get(r);
+  if (!s) SUBJECTS.set(r, (s = { subject: mainSubject(r), speaker: speakerOf(r, r.source) }));
+  return s;
+}
+
+/** The first token of each cue class in a sentence, outside actors' names (found once per sentence). */
 function cuePositions(r: ReadSentence): [string, number][] {
+  const cached = CUES.get(r);
+  if (cached) return cached;
+  const out = findCuePositions(r);
+  CUES.set(r, out);
+  return out;
+}
+
+/** Each cue word to its class (the first list that has it), for one lookup a token. */
+const CUE_OF = new Map<string, string>();
+for (const [name, words] of CUE_CLASSES) for (const w of words) if (!CUE_OF.has(w)) CUE_OF.set(w, name);
+
+function findCuePositions(r: ReadSentence): [string, number][] {
   const found = new Map<string, number>();
   for (let i = 0; i < r.tokens.length; i++) {
     if (r.inActor[i]) continue;
-    const w = r.tokens[i]!.lower;
-    for (const [name, words] of CUE_CLASSES)
-      if (words.has(w)) {
-        if (!found.has(name)) found.set(name, i);
-        break;
-      }
+    const name = CUE_OF.get(r.tokens[i]!.lower);
+    if (name !== undefined && !found.has(name)) found.set(name, i);
   }
   return [...found];
 }
@@ -132,8 +150,7 @@ export function sentenceFeatures(c: SentenceCandidate): Features {
     if (said && a && said.code === a.code) on('a:headline-speaker');
     if (said && said.code === b.code) on('b:headline-speaker');
   }
-  const subject = mainSubject(r);
-  const speaker = speakerOf(r, r.source);
+  const { subject, speaker } = subjectAndSpeaker(r);
   for (const [role, m] of [
     ['a', a],
     ['b', b],

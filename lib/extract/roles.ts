@@ -20,7 +20,60 @@ const VERBS: [string, ReadonlySet<string>][] = [
   ['speech', SPEECH],
 ];
 
+/** Each verb to its class (the first list that has it), for one lookup a token. */
+const VERB_OF = new Map<string, string>();
+for (const [name, words] of VERBS) for (const w of words) if (!VERB_OF.has(w)) VERB_OF.set(w, name);
+
 const has = (ms: Mention[], code: string | null) => code !== null && ms.some((m) => m.code === code);
+
+/** One verb of a sentence with the codes in its roles, found once per sentence and shared by all its candidates. */
+interface VerbRoles {
+  cue: string;
+  at: number;
+  negated: boolean;
+  passive: boolean;
+  subject: Mention[];
+  object: Mention[];
+  agent: Mention[];
+  speaker: Mention | null;
+}
+
+const ROLES = new WeakMap<ReadSentence, { verbs: VerbRoles[]; allegations: number[] }>();
+
+function verbRolesOf(r: ReadSentence): { verbs: VerbRoles[]; allegations: number[] } {
+  const cached = ROLES.get(r);
+  if (cached) return cached;
+  const src = r.source;
+  const toks = r.tokens;
+  const verbs: VerbRoles[] = [];
+  const allegations: number[] = [];
+  for (let v = 0; v < toks.length; v++) {
+    if (r.inActor[v]) continue;
+    const w = toks[v]!.lower;
+    const cue = VERB_OF.get(w);
+    if (!cue) {
+      if (ALLEGATION.has(w)) allegations.push(v);
+      continue;
+    }
+    let negated = false;
+    for (let k = Math.max(0, v - 3); k < v; k++) if (NEGATOR.has(toks[k]!.lower)) negated = true;
+    const roles: VerbRoles = { cue, at: v, negated, passive: false, subject: [], object: [], agent: [], speaker: null };
+    if (cue === 'speech') roles.speaker = speakerAt(r, src, v);
+    else {
+      const prev = toks[v - 1]?.lower;
+      roles.passive = (prev !== undefined && PASSIVE_AUX.has(prev)) || toks[v + 1]?.lower === 'by';
+      roles.subject = subjectBefore(r, src, v);
+      if (roles.passive) {
+        const by = toks.findIndex((t, i) => i > v && i <= v + 3 && t.lower === 'by');
+        roles.agent = by > 0 ? objectAfter(r, src, by).filter((m) => m.from <= by + 2) : [];
+      } else roles.object = objectAfter(r, src, v).filter((m) => m.from <= v + 8);
+    }
+    verbs.push(roles);
+  }
+  const out = { verbs, allegations };
+  ROLES.set(r, out);
+  return out;
+}
 
 /**
  * The grammatical roles of a candidate's two actors around each verb of the sentence: subject and object of an
@@ -29,36 +82,20 @@ const has = (ms: Mention[], code: string | null) => code !== null && ms.some((m)
  * owns an allegation ("Britain's claims", "claims by Britain"). `a` is null when the accuser comes from context.
  */
 export function roleFeatures(r: ReadSentence, a: Mention | null, b: Mention, on: (name: string) => void): void {
-  const src = r.source;
-  const toks = r.tokens;
   const aCode = a?.code ?? null;
-  for (let v = 0; v < toks.length; v++) {
-    if (r.inActor[v]) continue;
-    const w = toks[v]!.lower;
-    const cue = VERBS.find(([, words]) => words.has(w))?.[0];
-    if (!cue) {
-      if (ALLEGATION.has(w)) allegationRoles(r, v, aCode, b.code, on);
-      continue;
-    }
-    let negated = false;
-    for (let k = Math.max(0, v - 3); k < v; k++) if (NEGATOR.has(toks[k]!.lower)) negated = true;
+  const { verbs, allegations } = verbRolesOf(r);
+  for (const k of allegations) allegationRoles(r, k, aCode, b.code, on);
+  for (const { cue, at: v, negated, passive, subject, object, agent, speaker } of verbs) {
     const name = (role: string) => on(`${negated ? 'not-' : ''}${cue}:${role}`);
     if (cue === 'speech') {
-      const speaker = speakerAt(r, src, v);
       if (!speaker) continue;
-      const afterVerb = (m: Mention) => m.from > v;
-      if (speaker.code === aCode && afterVerb(b)) name('a-says-of-b');
-      else if (speaker.code === b.code && a && afterVerb(a)) name('b-says-of-a');
+      if (speaker.code === aCode && b.from > v) name('a-says-of-b');
+      else if (speaker.code === b.code && a && a.from > v) name('b-says-of-a');
       else if (speaker.code === aCode) name('a-speaks');
       else if (speaker.code === b.code) name('b-speaks');
       continue;
     }
-    const prev = toks[v - 1]?.lower;
-    const passive = (prev !== undefined && PASSIVE_AUX.has(prev)) || toks[v + 1]?.lower === 'by';
-    const subject = subjectBefore(r, src, v);
     if (passive) {
-      const by = toks.findIndex((t, i) => i > v && i <= v + 3 && t.lower === 'by');
-      const agent = by > 0 ? objectAfter(r, src, by).filter((m) => m.from <= by + 2) : [];
       if (has(subject, b.code) && has(agent, aCode)) name('b-by-a');
       else if (has(subject, aCode) && has(agent, b.code)) name('a-by-b');
       else if (has(subject, b.code)) name('b-undergoes');
@@ -66,7 +103,6 @@ export function roleFeatures(r: ReadSentence, a: Mention | null, b: Mention, on:
       else if (has(agent, aCode)) name('by-a');
       continue;
     }
-    const object = objectAfter(r, src, v).filter((m) => m.from <= v + 8);
     if (has(subject, aCode) && has(object, b.code)) name('a-to-b');
     else if (has(subject, b.code) && has(object, aCode)) name('b-to-a');
     else if (has(subject, b.code)) name('b-subject');

@@ -244,7 +244,17 @@ export function referringSpeaker(r: ReadSentence, ti: number): Mention | null {
 }
 
 /** The speaker of a sentence: of its first speech verb (outside `exclude`) that has one, or "according to X". */
+const SPEAKERS = new WeakMap<ReadSentence, Mention | null>();
+
 export function speakerOf(r: ReadSentence, src: string, exclude?: [number, number] | null): Mention | null {
+  // The whole sentence's speaker is asked for by many rules and candidates: found once (sentences are placed first).
+  if (exclude) return findSpeaker(r, src, exclude);
+  let found = SPEAKERS.get(r);
+  if (found === undefined) SPEAKERS.set(r, (found = findSpeaker(r, src, null)));
+  return found;
+}
+
+function findSpeaker(r: ReadSentence, src: string, exclude: [number, number] | null): Mention | null {
   for (let i = 0; i < r.tokens.length; i++) {
     if ((exclude && inRange(i, exclude)) || r.inActor[i]) continue;
     const w = r.tokens[i]!.lower;
