@@ -85,7 +85,7 @@ export function assembleScored(reading: ArticleReading, model: ExtractorModel): 
     const scoreReason = `scored ${s.p.toFixed(2)} as who accuses whom${why.length ? ` (${why.join('; ')})` : ''}; charge ${charge.category} at ${s.chargeP.toFixed(2)}`;
     const samePair = reading.ruleAccusations.filter((a) => a.accuser.code === row.accuser && a.accused.code === row.accused);
     const rule = samePair.find((a) => a.charge.category === charge.category);
-    if (rule) out.push({ ...rule, confidence, reasons: [...rule.reasons, scoreReason] });
+    if (rule) out.push({ ...rule, confidence, facets: facets(row.accused), reasons: [...rule.reasons, scoreReason] });
     else {
       const best = row.candidates.find((c) => c.read.charges.some((h) => h.category === charge.category)) ?? row.candidates[0];
       const anyRule = samePair[0];
@@ -108,7 +108,12 @@ export function assembleScored(reading: ArticleReading, model: ExtractorModel): 
     }
     for (const other of samePair)
       if (other !== rule)
-        out.push({ ...other, confidence: Math.min(other.confidence, confidence), reasons: [...other.reasons, 'another charge of the same pair'] });
+        out.push({
+          ...other,
+          confidence: Math.min(other.confidence, confidence),
+          facets: facets(row.accused),
+          reasons: [...other.reasons, 'another charge of the same pair'],
+        });
   }
   return out;
 }

@@ -68,7 +68,9 @@ export function chargeRows(pair: PairRow, all: readonly ReadSentence[], ruleAccu
   ruleAccusations.forEach((acc, rank) => {
     const row = rowOf(acc.charge.category, acc.charge.text);
     if (acc.accuser.code === pair.accuser && acc.accused.code === pair.accused) {
-      max(row.features, 'rule:pair', acc.confidence);
+      // A rule that found no charge word names the charge by the words after "of" ("other"): a weaker reading.
+      const fallback = acc.reasons.some((r) => r.startsWith('charge not in the lexicon') || r.startsWith('no charge word'));
+      max(row.features, fallback ? 'rule:pair-without-charge-word' : 'rule:pair', acc.confidence);
       if (rank === 0) max(row.features, 'rule:pair-primary', 1);
     } else max(row.features, 'rule:other-pair', acc.confidence);
   });

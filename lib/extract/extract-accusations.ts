@@ -49,7 +49,7 @@ export function readArticle({ title, text, siteName }: ExtractOptions): ArticleR
   for (const r of all) if (r.relevant) candidatesIn(r, denials, ruleCandidates);
   const titleCodes = new Set<string>();
   for (const r of titleRead) for (const m of r.mentions) titleCodes.add(m.code);
-  const ruleAccusations = assemble(ruleCandidates, denials, titleCodes, bodyRead);
+  const ruleAccusations = assemble(ruleCandidates, titleCodes);
   const context: ArticleContext = {
     headline: headline[0] ? (headlineSpeaker(headline[0]) ?? mainSubject(headline[0])) : null,
     publisher: publisherState(siteName),

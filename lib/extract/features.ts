@@ -113,6 +113,50 @@ function afterBy(r: ReadSentence, m: Mention): boolean {
   return r.tokens[k]?.lower === 'by' || (r.tokens[k]?.lower === 'from' && r.tokens[k - 1] !== undefined && CONDEMNATION.has(r.tokens[k - 1]!.lower));
 }
 
+const MENTION_FEATURES = new WeakMap<Mention, { a: string[]; b: string[] }>();
+
+/**
+ * What a mention is in its sentence (subject, speaker, quoted, after a preposition or "by", its kind, an owner of an
+ * allegation, a qualifier or a doer of the charge), as feature names for either role: found once per mention.
+ */
+function mentionFeatures(r: ReadSentence, m: Mention, subject: Mention | null, speaker: Mention | null): { a: string[]; b: string[] } {
+  const cached = MENTION_FEATURES.get(m);
+  if (cached) return cached;
+  const names: string[] = [];
+  if (subject && subject.code === m.code) names.push('subject');
+  if (speaker && speaker.code === m.code) names.push('speaker');
+  if (quoteOf(r, m.from)) names.push('in-quote');
+  if (afterPreposition(r, m)) names.push('after-preposition');
+  if (afterBy(r, m)) names.push('after-by');
+  names.push(`kind:${m.kind}`);
+  if (m.surface === 'demonym') names.push('demonym');
+  const poss = isPossessive(r, m);
+  const next = poss ? m.to + 1 : m.to;
+  for (let k = next; k < Math.min(r.tokens.length, next + 3); k++)
+    if (ALLEGATION.has(r.tokens[k]!.lower)) {
+      names.push('owns-allegation');
+      break;
+    }
+  const charge = r.charges.find((h) => h.from >= m.to && h.from <= next + 2);
+  if (charge && (poss || m.surface === 'demonym')) names.push('qualifies-charge');
+  // "... was behind the attack", "is responsible for", "carried out cyberattacks": the actor does the charge.
+  const later = r.charges.find((h) => h.from >= m.to && h.from <= m.to + 10);
+  if (later) {
+    let does = false;
+    let counters = false;
+    for (let k = m.to; k < later.from; k++) {
+      const w = r.tokens[k]!.lower;
+      if (BEHIND.has(w) || AGENT_VERBS.has(w) || COPULA.has(w)) does = true;
+      if (COUNTER.has(w)) counters = true;
+    }
+    if (does) names.push('does-charge');
+    if (counters) names.push('counters-charge');
+  }
+  const out = { a: names.map((n) => `a:${n}`), b: names.map((n) => `b:${n}`) };
+  MENTION_FEATURES.set(m, out);
+  return out;
+}
+
 /** Position weight of a sentence: the headline and the first paragraphs say the main accusation. */
 export function positionWeight(r: ReadSentence): number {
   if (r.isHeadline) return 1;
@@ -124,9 +168,12 @@ export function positionWeight(r: ReadSentence): number {
  * them, voice, a by-phrase, possession, the speaker and subject, the kinds of the actors, quotes, negation, and
  * where the sentence is.
  */
-export function sentenceFeatures(c: SentenceCandidate): Features {
-  const f: Features = new Map();
-  const on = (name: string, v = 1) => f.set(name, Math.max(f.get(name) ?? 0, v));
+export function sentenceFeatures(c: SentenceCandidate, into: Features = new Map(), weight = 1): Features {
+  // Each feature at its strongest, times the sentence's weight: a pair's row takes the max over its sentences.
+  const f = into;
+  const on = (name: string) => {
+    if (weight > (f.get(name) ?? 0)) f.set(name, weight);
+  };
   const r = c.read;
   const a = c.accuser.source === 'sentence' ? c.accuser.mention : null;
   const b = c.accused.mention!;
@@ -151,35 +198,8 @@ export function sentenceFeatures(c: SentenceCandidate): Features {
     if (said && said.code === b.code) on('b:headline-speaker');
   }
   const { subject, speaker } = subjectAndSpeaker(r);
-  for (const [role, m] of [
-    ['a', a],
-    ['b', b],
-  ] as const) {
-    if (!m) continue;
-    if (subject && subject.code === m.code) on(`${role}:subject`);
-    if (speaker && speaker.code === m.code) on(`${role}:speaker`);
-    if (quoteOf(r, m.from)) on(`${role}:in-quote`);
-    if (afterPreposition(r, m)) on(`${role}:after-preposition`);
-    if (afterBy(r, m)) on(`${role}:after-by`);
-    on(`${role}:kind:${m.kind}`);
-    if (m.surface === 'demonym') on(`${role}:demonym`);
-    const poss = isPossessive(r, m);
-    const next = poss ? m.to + 1 : m.to;
-    for (let k = next; k < Math.min(r.tokens.length, next + 3); k++)
-      if (ALLEGATION.has(r.tokens[k]!.lower)) {
-        on(`${role}:owns-allegation`);
-        break;
-      }
-    const charge = r.charges.find((h) => h.from >= m.to && h.from <= next + 2);
-    if (charge && (poss || m.surface === 'demonym')) on(`${role}:qualifies-charge`);
-    // "... was behind the attack", "is responsible for", "carried out cyberattacks": the actor does the charge.
-    const later = r.charges.find((h) => h.from >= m.to && h.from <= m.to + 10);
-    if (later) {
-      const between = r.tokens.slice(m.to, later.from);
-      if (between.some((t) => BEHIND.has(t.lower) || AGENT_VERBS.has(t.lower) || COPULA.has(t.lower))) on(`${role}:does-charge`);
-      if (between.some((t) => COUNTER.has(t.lower))) on(`${role}:counters-charge`);
-    }
-  }
+  if (a) for (const name of mentionFeatures(r, a, subject, speaker).a) on(name);
+  for (const name of mentionFeatures(r, b, subject, speaker).b) on(name);
   if (subject && !a && subject.code !== b.code) on('subject-is-other');
   if (speaker && !a && speaker.code === b.code) on('ctx:accused-speaks');
   if (r.charges.length) on(r.charges.every((h) => h.weak) ? 'charge:weak' : 'charge:strong');

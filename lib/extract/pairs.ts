@@ -52,7 +52,7 @@ export function pairRows({ candidates, ruleCandidates, ruleAccusations, title, c
     const row = rowOf(c.accuser.code, c.accused.code);
     row.candidates.push(c);
     const w = positionWeight(c.read);
-    for (const [name, v] of sentenceFeatures(c)) max(row.features, name, v * w);
+    sentenceFeatures(c, row.features, w);
     const rules = ruleBySentence.get(c.read);
     const here = rules?.get(key(c.accuser.code, c.accused.code));
     const back = rules?.get(key(c.accused.code, c.accuser.code));

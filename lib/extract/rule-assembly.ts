@@ -1,8 +1,8 @@
 import type { Accusation, Actor, Charge, ChargeCategory, Facets } from '../types';
+
+const NO_FACETS: Facets = { targets: [], evidence: [], response: [], denial: [] };
 import { type Mention } from '../actors/mentions';
 import { getGazetteer } from '../actors/gazetteer';
-import { facetCandidates, facetsFor } from './facets';
-import type { ReadSentence } from './read';
 import { Candidate } from './rules';
 export const LOCATION_WEIGHT = (c: Candidate) =>
   c.read.field === 'title' ? 3 : c.read.sentence.paragraph === 0 ? 2 : c.read.sentence.paragraph <= 2 ? 1.5 : 1;
@@ -11,12 +11,7 @@ export function actorOf(m: Mention): Actor {
   return { code: m.code, name: m.name, detail: m.detail };
 }
 
-export function assemble(
-  candidates: Candidate[],
-  denials: { code: string; text: string }[],
-  titleCodes: Set<string>,
-  body: ReadSentence[],
-): Accusation[] {
+export function assemble(candidates: Candidate[], titleCodes: Set<string>): Accusation[] {
   const igo = getGazetteer().igoCodes;
   // Complete accusations whose accuser is named elsewhere (headlines such as "China accused of ...").
   const complete = candidates.filter((c) => c.accuser);
@@ -70,7 +65,6 @@ export function assemble(
     const key = `${c.accuser.code}|${c.accused.code}|${category}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  let articleFacets: Facets | undefined;
   const scored = [...groups.values()].map((group) => {
     const score =
       group.reduce((s, c) => s + c.confidence * LOCATION_WEIGHT(c), 0) +
@@ -100,7 +94,8 @@ export function assemble(
       location: { field: best.read.field, start: best.read.sentence.start, end: best.read.sentence.end },
       mentions: group.length,
       confidence: Math.round(confidence * 100) / 100,
-      facets: facetsFor(accused.code, (articleFacets ??= facetCandidates(body.map((r) => r.sentence.text))), denials),
+      // Filled in for the accusations shown (lib/extract/assembly.ts): most of the rules' readings are not.
+      facets: NO_FACETS,
       reasons,
     } satisfies Accusation;
   });

@@ -1,6 +1,6 @@
 // The labelled articles the extractor's weights are learned from: the fixtures (not those tagged blind), the
 // starter library's summaries, and the development corpus's train split when ../shared/corpus is there.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticleFile } from '../../lib/cli/read-file';
 import type { ExtractOptions } from '../../lib/extract/extract-accusations';
@@ -10,7 +10,7 @@ import { isNegative, readCorpus } from './corpus';
 
 export interface LabelledArticle {
   id: string;
-  set: 'fixtures' | 'starter' | 'train';
+  set: 'fixtures' | 'starter' | 'leads' | 'train';
   options: ExtractOptions;
   /** Every acceptable accusation, as "ACC>ACD:category". */
   triples: Set<string>;
@@ -71,4 +71,35 @@ export function labelledCorpus(split: 'train' | 'check'): LabelledArticle[] {
       negative: isNegative(r),
     };
   });
+}
+
+/** The labelled leads of tests/fixtures/leads/*.jsonl: a headline and a few paragraphs each, written for training. */
+export function labelledLeads(): LabelledArticle[] {
+  const dir = join(FIXTURES, 'leads');
+  if (!existsSync(dir)) return [];
+  const out: LabelledArticle[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort())
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line) as {
+        id: string;
+        title: string;
+        text: string;
+        publisher: string | null;
+        accusations: { accuser: string; accused: string; charge: string }[];
+        primary: { accuser: string; accused: string; charge: string } | null;
+      };
+      const t = (a: { accuser: string; accused: string; charge: string }) => `${a.accuser}>${a.accused}:${a.charge}`;
+      out.push({
+        id: r.id,
+        set: 'leads',
+        options: { title: r.title, text: r.text, siteName: r.publisher },
+        triples: new Set(r.accusations.map(t)),
+        primaries: new Set(r.primary ? [t(r.primary)] : []),
+        negative: !r.primary,
+      });
+    }
+  return out;
 }

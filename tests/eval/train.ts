@@ -10,7 +10,7 @@ import { fitConditional, type ChoiceGroup, type LinearModel } from '../../lib/ex
 import { assembleScored } from '../../lib/extract/assembly';
 import type { ExtractorModel } from '../../lib/extract/model';
 import { FIXTURES } from '../helpers/fixtures';
-import { labelledCorpus, labelledFixtures, labelledStarter, pairsOf, type LabelledArticle } from './labelled';
+import { labelledCorpus, labelledFixtures, labelledLeads, labelledStarter, pairsOf, type LabelledArticle } from './labelled';
 
 const FOLDS = 5;
 const EPOCHS = 400;
@@ -23,7 +23,7 @@ interface Example {
   reading: ArticleReading;
 }
 
-const articles = [...(await labelledFixtures(false)), ...labelledStarter(), ...labelledCorpus('train')];
+const articles = [...(await labelledFixtures(false)), ...labelledStarter(), ...labelledLeads(), ...labelledCorpus('train')];
 const examples: Example[] = articles.map((article) => ({ article, reading: readArticle(article.options) }));
 
 /** Each article is one choice among its pairs (or none, for a hard negative). */
@@ -164,7 +164,7 @@ const model: ExtractorModel = { ...final, threshold: chosen.threshold, secondary
 const trainFigure = figure(examples.map((ex) => outcome(ex, model)));
 const cv = figure(chosen.outs);
 const bySet = Object.fromEntries(
-  (['fixtures', 'starter', 'train'] as const).map((set) => [set, examples.filter((e) => e.article.set === set).length]),
+  (['fixtures', 'starter', 'leads', 'train'] as const).map((set) => [set, examples.filter((e) => e.article.set === set).length]),
 );
 const file = {
   about:
