@@ -10,7 +10,7 @@ import { headlineSpeaker, mainSubject } from './syntax';
 import { pairRows, type PairRow } from './pairs';
 import { chargeRows, type ChargeRow } from './charge';
 import { assembleScored } from './assembly';
-import { MODEL } from './model';
+import { getModel } from './model';
 
 export interface ExtractOptions {
   title: string;
@@ -82,5 +82,5 @@ function publisherState(siteName: string | null | undefined): string | null {
  * scored by the weights `npm run train` learned (lib/extract/data/model.json).
  */
 export function extractAccusations(options: ExtractOptions): Accusation[] {
-  return assembleScored(readArticle(options), MODEL);
+  return assembleScored(readArticle(options), getModel());
 }

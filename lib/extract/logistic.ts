@@ -89,6 +89,8 @@ export interface ChoiceGroup {
   options: Features[];
   /** Indexes of the right options; empty when the right answer is none of them. */
   gold: number[];
+  /** How much the group counts in the loss (1 unless said). */
+  weight?: number;
 }
 
 /**
@@ -105,11 +107,12 @@ export function fitConditional(groups: readonly ChoiceGroup[], withNull: boolean
     .map((g) => ({
       options: g.options.map((o) => ({ idx: [...o.keys()].map((n) => index.get(n)!), val: [...o.values()] })),
       gold: new Set(g.gold),
+      weight: g.weight ?? 1,
     }));
   const w = new Float64Array(names.length);
   const m = new Float64Array(names.length);
   const v = new Float64Array(names.length);
-  const n = data.length || 1;
+  const n = data.reduce((s, d) => s + d.weight, 0) || 1;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const g = new Float64Array(names.length);
     for (const group of data) {
@@ -121,7 +124,7 @@ export function fitConditional(groups: readonly ChoiceGroup[], withNull: boolean
       const goldSum = group.gold.size ? [...group.gold].reduce((s, j) => s + e[j]!, 0) : nullE;
       group.options.forEach((o, j) => {
         // d(-log P(gold))/dz_j = P(j) - P(j | gold)
-        const coef = e[j]! / all - (group.gold.has(j) ? e[j]! / goldSum : 0);
+        const coef = group.weight * (e[j]! / all - (group.gold.has(j) ? e[j]! / goldSum : 0));
         if (coef) for (let k = 0; k < o.idx.length; k++) g[o.idx[k]!]! += (coef * o.val[k]!) / n;
       });
     }

@@ -11,6 +11,8 @@ export interface ExtractorModel {
   threshold: number;
   /** Any other pair is shown only when it scores at least this. */
   secondaryThreshold: number;
+  /** Nothing is shown when the main pair's reverse scores within this many log-odds of it (0: never). */
+  reverseMargin: number;
   /** Score bands to the share of accusations right in that band (from cross-validation): [lower bound, precision]. */
   calibration: [number, number][];
 }
@@ -30,11 +32,26 @@ export function validateModel(x: unknown): ExtractorModel {
   if (typeof m.threshold !== 'number' || m.threshold <= 0 || m.threshold >= 1) throw new Error('model.json: "threshold" must be in (0, 1)');
   if (typeof m.secondaryThreshold !== 'number' || m.secondaryThreshold <= 0 || m.secondaryThreshold >= 1)
     throw new Error('model.json: "secondaryThreshold" must be in (0, 1)');
+  const margin = m.reverseMargin ?? 0;
+  if (typeof margin !== 'number' || margin < 0 || margin > 10) throw new Error('model.json: "reverseMargin" must be in [0, 10]');
   const cal = m.calibration;
   if (!Array.isArray(cal) || !cal.every((b) => Array.isArray(b) && b.length === 2 && b.every((v) => typeof v === 'number')))
     throw new Error('model.json: "calibration" must be [lower bound, precision] pairs');
   for (let i = 1; i < cal.length; i++) if (cal[i]![0] <= cal[i - 1]![0]) throw new Error('model.json: calibration bands must rise');
-  return { pair: m.pair, charge: m.charge, threshold: m.threshold, secondaryThreshold: m.secondaryThreshold, calibration: cal };
+  return {
+    pair: m.pair,
+    charge: m.charge,
+    threshold: m.threshold,
+    secondaryThreshold: m.secondaryThreshold,
+    reverseMargin: margin,
+    calibration: cal,
+  };
 }
 
-export const MODEL: ExtractorModel = validateModel(model);
+let loaded: ExtractorModel | null = null;
+
+/** The shipped model, checked on first use (so `npm run train` can replace a bad file it wrote). */
+export function getModel(): ExtractorModel {
+  loaded ??= validateModel(model);
+  return loaded;
+}

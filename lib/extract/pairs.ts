@@ -3,6 +3,7 @@ import type { ReadSentence } from './read';
 import type { ArticleContext, SentenceCandidate } from './candidates';
 import type { Candidate } from './rules';
 import { positionWeight, sentenceFeatures, type Features } from './features';
+import { allegationOwnersOf, deniersOf } from './roles';
 
 /** One ordered pair of actors of an article, with the features of all its candidate sentences. */
 export interface PairRow {
@@ -72,6 +73,9 @@ export function pairRows({ candidates, ruleCandidates, ruleAccusations, title, c
     if (rank >= 0) max(row.features, rank === 0 ? 'rule:reverse-primary' : 'rule:reverse-secondary', ruleAccusations[rank]!.confidence);
   }
   const titleCodes = new Set(title.flatMap((r) => r.mentions.map((m) => m.code)));
+  // "China rejects US hacking claims": who denies in the headline is accused, whose claims they are accuses.
+  const deniers = new Set(title.flatMap((r) => [...deniersOf(r)]));
+  const owners = new Set(title.flatMap((r) => [...allegationOwnersOf(r)]));
   for (const row of rows.values()) {
     const f = row.features;
     f.set('bias:pair', 1);
@@ -80,6 +84,10 @@ export function pairRows({ candidates, ruleCandidates, ruleAccusations, title, c
     if (titleCodes.has(row.accused)) f.set('b:in-headline', 1);
     if (context.headline?.code === row.accuser) f.set('a:headline-subject', 1);
     if (context.headline?.code === row.accused) f.set('b:headline-subject', 1);
+    if (deniers.has(row.accused)) f.set('b:denies-in-headline', 1);
+    if (deniers.has(row.accuser)) f.set('a:denies-in-headline', 1);
+    if (owners.has(row.accuser)) f.set('a:claims-in-headline', 1);
+    if (owners.has(row.accused)) f.set('b:claims-in-headline', 1);
     if (context.publisher === row.accuser) f.set('a:publisher', 1);
     if (context.publisher === row.accused) f.set('b:publisher', 1);
     row.candidates.sort((x, y) => positionWeight(y.read) - positionWeight(x.read) || x.index - y.index);

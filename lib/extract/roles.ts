@@ -89,10 +89,12 @@ export function roleFeatures(r: ReadSentence, a: Mention | null, b: Mention, on:
     const name = (role: string) => on(`${negated ? 'not-' : ''}${cue}:${role}`);
     if (cue === 'speech') {
       if (!speaker) continue;
-      if (speaker.code === aCode && b.from > v) name('a-says-of-b');
-      else if (speaker.code === b.code && a && a.from > v) name('b-says-of-a');
-      else if (speaker.code === aCode) name('a-speaks');
+      // "Russia shot three prisoners, Ukraine's prosecutor said" says it before the verb; "X said Y ..." after.
+      const where = (m: Mention) => (m.from > v ? 'after' : 'before');
+      if (speaker.code === aCode && b.from !== speaker.from) name(`a-says-of-b-${where(b)}`);
+      else if (speaker.code === b.code && a) name(`b-says-of-a-${where(a)}`);
       else if (speaker.code === b.code) name('b-speaks');
+      else if (a) name('another-speaks');
       continue;
     }
     if (passive) {
@@ -113,13 +115,18 @@ export function roleFeatures(r: ReadSentence, a: Mention | null, b: Mention, on:
 }
 
 /** "Britain's claims", "US hacking claims", "claims by Britain": the allegation's owner accuses. */
-function allegationRoles(r: ReadSentence, k: number, aCode: string | null, bCode: string, on: (name: string) => void): void {
+function allegationOwner(r: ReadSentence, k: number): Mention | undefined {
   const toks = r.tokens;
   const before = r.mentions.find((m) => m.to <= k && m.to >= k - 3);
   const afterBy = ['by', 'from', 'of'].includes(toks[k + 1]?.lower ?? '')
     ? r.mentions.find((m) => m.from === k + 2 || (m.from === k + 3 && toks[k + 2]!.lower === 'the'))
     : undefined;
-  const owner = afterBy ?? before;
+  return afterBy ?? before;
+}
+
+function allegationRoles(r: ReadSentence, k: number, aCode: string | null, bCode: string, on: (name: string) => void): void {
+  const toks = r.tokens;
+  const owner = allegationOwner(r, k);
   if (owner?.code === aCode) on('allegation:a-owns');
   else if (owner?.code === bCode) on('allegation:b-owns');
   const against = toks.findIndex((t, i) => i > k && i <= k + 3 && (t.lower === 'against' || t.lower === 'that'));
@@ -128,4 +135,21 @@ function allegationRoles(r: ReadSentence, k: number, aCode: string | null, bCode
     if (target?.code === bCode) on('allegation:about-b');
     else if (target && target.code === aCode) on('allegation:about-a');
   }
+}
+
+/** The actors that deny in a sentence: subjects of its deny verbs that no negation turns around ("China rejects ..."). */
+export function deniersOf(r: ReadSentence): Set<string> {
+  const out = new Set<string>();
+  for (const v of verbRolesOf(r).verbs) if (v.cue === 'deny' && !v.negated && !v.passive) for (const m of v.subject) out.add(m.code);
+  return out;
+}
+
+/** The owners of the allegations a sentence names ("Britain's claims", "US hacking claims", "claims by Britain"). */
+export function allegationOwnersOf(r: ReadSentence): Set<string> {
+  const out = new Set<string>();
+  for (const k of verbRolesOf(r).allegations) {
+    const owner = allegationOwner(r, k);
+    if (owner) out.add(owner.code);
+  }
+  return out;
 }
