@@ -62,19 +62,24 @@ function actorOfRef(ref: ActorRef): Actor {
  */
 export function assembleScored(reading: ArticleReading, model: ExtractorModel): Accusation[] {
   // The best pair needs the threshold; another pair needs the higher one, or the threshold and a rule's reading.
-  const scored = scorePairs(reading, model).filter((s, i) => {
+  const all = scorePairs(reading, model);
+  const scored = all.filter((s, i) => {
     const rules = ruleCount(reading, s.row);
     if (!s.row.candidates.length && !rules) return false;
     // An accusation needs a charge: a charge word in one of the pair's sentences, or a rule that read one.
     if (!rules && !s.row.candidates.some((c) => c.read.charges.length)) return false;
     return s.p >= model.secondaryThreshold || (s.p >= model.threshold && (i === 0 || rules > 0));
   });
-  // A main pair whose reverse scores close to it is a coin toss between the two readings of who accuses whom:
-  // nothing is shown rather than risk turning the roles around (unless the two sides accuse each other).
+  // Which way the main pair's accusation runs is the direction model's call, and a coin toss between the two
+  // readings shows nothing rather than risk turning the roles around (unless the two sides accuse each other).
   const top = scored[0];
-  if (top && model.reverseMargin > 0 && !isMutual(reading, top.row)) {
-    const reverse = reading.pairs.find(({ row }) => row.accuser === top.row.accused && row.accused === top.row.accuser);
-    if (reverse && logit(model.pair, top.row.features) - logit(model.pair, reverse.row.features) < model.reverseMargin) return [];
+  if (top && !isMutual(reading, top.row)) {
+    const reverse = all.find((x) => x.row.accuser === top.row.accused && x.row.accused === top.row.accuser);
+    if (reverse) {
+      const d = logit(model.direction, top.row.features) - logit(model.direction, reverse.row.features);
+      if (Math.abs(d) < model.reverseMargin) return [];
+      if (d < 0) scored[0] = { ...reverse, p: top.p, share: top.share };
+    }
   }
   const shown: ScoredPair[] = [];
   for (const s of scored) {

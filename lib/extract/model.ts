@@ -7,11 +7,16 @@ export interface ExtractorModel {
   pair: LinearModel;
   /** Scores a charge category for a pair's accusation. */
   charge: LinearModel;
+  /**
+   * Scores which way a pair's accusation runs: applied to both directions of the main pair, the higher reading wins
+   * (a model of what tells the accuser from the accused, learned on the right pairs and their reverses).
+   */
+  direction: LinearModel;
   /** The best pair is shown when it scores at least this against none at all. */
   threshold: number;
   /** Any other pair is shown only when it scores at least this. */
   secondaryThreshold: number;
-  /** Nothing is shown when the main pair's reverse scores within this many log-odds of it (0: never). */
+  /** Nothing is shown when the two directions of the main pair score within this many log-odds (0: never). */
   reverseMargin: number;
   /** Score bands to the share of accusations right in that band (from cross-validation): [lower bound, precision]. */
   calibration: [number, number][];
@@ -29,6 +34,7 @@ export function validateModel(x: unknown): ExtractorModel {
   const m = x as Partial<ExtractorModel>;
   if (!isLinear(m.pair)) throw new Error('model.json: "pair" is not a linear model');
   if (!isLinear(m.charge)) throw new Error('model.json: "charge" is not a linear model');
+  if (!isLinear(m.direction)) throw new Error('model.json: "direction" is not a linear model');
   if (typeof m.threshold !== 'number' || m.threshold <= 0 || m.threshold >= 1) throw new Error('model.json: "threshold" must be in (0, 1)');
   if (typeof m.secondaryThreshold !== 'number' || m.secondaryThreshold <= 0 || m.secondaryThreshold >= 1)
     throw new Error('model.json: "secondaryThreshold" must be in (0, 1)');
@@ -41,6 +47,7 @@ export function validateModel(x: unknown): ExtractorModel {
   return {
     pair: m.pair,
     charge: m.charge,
+    direction: m.direction,
     threshold: m.threshold,
     secondaryThreshold: m.secondaryThreshold,
     reverseMargin: margin,
