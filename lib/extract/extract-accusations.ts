@@ -4,7 +4,7 @@ import { findMentions, newMentionContext } from '../actors/mentions';
 import { tokenize } from '../text/tokens';
 import { isTitleCase, readSentences, type ReadSentence } from './read';
 import { assemble } from './rule-assembly';
-import { candidatesIn, type Candidate } from './rules';
+import { candidatesIn, type Candidate } from './rules/run';
 import { generateCandidates, type ArticleContext } from './candidates';
 import { headlineSpeaker, mainSubject } from './syntax';
 import { pairRows, type PairRow } from './pairs';

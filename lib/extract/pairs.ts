@@ -1,7 +1,7 @@
 import type { Accusation } from '../types';
 import type { ReadSentence } from './read';
 import type { ArticleContext, SentenceCandidate } from './candidates';
-import type { Candidate } from './rules';
+import type { Candidate } from './rules/run';
 import { positionWeight, sentenceFeatures, type Features } from './features';
 import { allegationOwnersOf, deniersOf } from './roles';
 

@@ -3,7 +3,7 @@ import type { Accusation, Actor, Charge, ChargeCategory, Facets } from '../types
 const NO_FACETS: Facets = { targets: [], evidence: [], response: [], denial: [] };
 import { type Mention } from '../actors/mentions';
 import { getGazetteer } from '../actors/gazetteer';
-import { Candidate } from './rules';
+import { Candidate } from './rules/run';
 export const LOCATION_WEIGHT = (c: Candidate) =>
   c.read.field === 'title' ? 3 : c.read.sentence.paragraph === 0 ? 2 : c.read.sentence.paragraph <= 2 ? 1.5 : 1;
 
