@@ -3,58 +3,10 @@ import type { ReadSentence } from './read';
 import type { SentenceCandidate } from './candidates';
 import { headlineSpeaker, mainSubject, quoteOf, speakerOf } from './syntax';
 import { roleFeatures } from './roles';
-import triggers from './data/triggers.json';
-import {
-  ACCUSE,
-  AGENT_VERBS,
-  ALLEGATION,
-  ATTRIBUTE,
-  BEHIND,
-  BLAME,
-  CALL,
-  CONDEMNATION,
-  COPULA,
-  COUNTER,
-  DENOUNCE,
-  DENY,
-  DOCUMENT,
-  HOLD,
-  LEGAL,
-  NEGATOR,
-  PASSIVE_AUX,
-  SPEECH,
-  TARGET_PREP,
-  set,
-} from './vocabulary';
+import { AGENT_VERBS, ALLEGATION, BEHIND, CONDEMNATION, COPULA, COUNTER, CUE_CLASSES, NEGATOR, PASSIVE_AUX, TARGET_PREP } from './vocabulary';
 
 /** A sparse feature vector: feature name to value (binary features are 1). */
 export type Features = Map<string, number>;
-
-const DIPLOMATIC = set(triggers.diplomatic);
-const REPORT_VERBS = set(triggers.reportVerbs);
-
-/**
- * The cue classes whose position to the two actors is a feature, first match wins (a word of two lists is read as
- * the first). Each reads as a verb class of news English.
- */
-const CUE_CLASSES: [string, ReadonlySet<string>][] = [
-  ['accuse', ACCUSE],
-  ['blame', BLAME],
-  ['deny', DENY],
-  ['condemn', DENOUNCE],
-  ['diplomatic', DIPLOMATIC],
-  ['legal', LEGAL],
-  ['hold', HOLD],
-  ['attribute', ATTRIBUTE],
-  ['behind', BEHIND],
-  ['agent', AGENT_VERBS],
-  ['call', CALL],
-  ['allegation', ALLEGATION],
-  ['condemnation', CONDEMNATION],
-  ['report', REPORT_VERBS],
-  ['document', DOCUMENT],
-  ['speech', SPEECH],
-];
 
 const CUES = new WeakMap<ReadSentence, [string, number][]>();
 const SUBJECTS = new WeakMap<ReadSentence, { subject: Mention | null; speaker: Mention | null }>();

@@ -1,24 +1,21 @@
 import type { Mention } from '../actors/mentions';
 import type { ReadSentence } from './read';
 import { objectAfter, speakerAt, subjectBefore } from './syntax';
-import triggers from './data/triggers.json';
-import { ACCUSE, ALLEGATION, ATTRIBUTE, BLAME, CALL, DENOUNCE, DENY, HOLD, LEGAL, NEGATOR, PASSIVE_AUX, SPEECH, set } from './vocabulary';
+import { ALLEGATION, NEGATOR, PASSIVE_AUX, cueClass } from './vocabulary';
 
-const DIPLOMATIC = set(triggers.diplomatic);
-
-/** Verb classes whose subject and object say who does what to whom. */
+/** Verb classes whose subject and object say who does what to whom (of the scorer's cue classes, in their order). */
 const VERBS: [string, ReadonlySet<string>][] = [
-  ['accuse', ACCUSE],
-  ['blame', BLAME],
-  ['deny', DENY],
-  ['condemn', DENOUNCE],
-  ['diplomatic', DIPLOMATIC],
-  ['legal', LEGAL],
-  ['hold', HOLD],
-  ['attribute', ATTRIBUTE],
-  ['call', CALL],
-  ['speech', SPEECH],
-];
+  'accuse',
+  'blame',
+  'deny',
+  'condemn',
+  'diplomatic',
+  'legal',
+  'hold',
+  'attribute',
+  'call',
+  'speech',
+].map((name) => [name, cueClass(name)]);
 
 /** Each verb to its class (the first list that has it), for one lookup a token. */
 const VERB_OF = new Map<string, string>();

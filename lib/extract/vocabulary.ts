@@ -107,3 +107,32 @@ export const STARTS_PUNCTUATION = /^[,.;:]/;
 export const TIES = /^(ties|relations)$/;
 export const LINK_WORD = /^(has|have|had|of|for|linked|tied|involved|complicit)$/;
 export const VERB_FORM = /(ing|ed)$/;
+
+export const DIPLOMATIC = set(triggers.diplomatic);
+export const REPORT_VERBS = set(triggers.reportVerbs);
+
+/**
+ * The cue classes whose position to the two actors is a feature, first match wins (a word of two lists is read as
+ * the first). Each reads as a verb class of news English.
+ */
+export const CUE_CLASSES: [string, ReadonlySet<string>][] = [
+  ['accuse', ACCUSE],
+  ['blame', BLAME],
+  ['deny', DENY],
+  ['condemn', DENOUNCE],
+  ['diplomatic', DIPLOMATIC],
+  ['legal', LEGAL],
+  ['hold', HOLD],
+  ['attribute', ATTRIBUTE],
+  ['behind', BEHIND],
+  ['agent', AGENT_VERBS],
+  ['call', CALL],
+  ['allegation', ALLEGATION],
+  ['condemnation', CONDEMNATION],
+  ['report', REPORT_VERBS],
+  ['document', DOCUMENT],
+  ['speech', SPEECH],
+];
+
+/** Each cue class to its word list, by name. */
+export const cueClass = (name: string): ReadonlySet<string> => CUE_CLASSES.find(([n]) => n === name)![1];
