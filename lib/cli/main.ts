@@ -66,7 +66,14 @@ async function listLibrary(paths: string[], errors: string[]): Promise<LibrarySo
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => /\.(html?|txt)$/i.test(n)).sort();
+      let listed: string[];
+      try {
+        listed = await readdir(p);
+      } catch (e) {
+        errors.push(`${p}: the folder cannot be listed (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+        continue;
+      }
+      const names = listed.filter((n) => /\.(html?|txt)$/i.test(n)).sort();
       if (!names.length) errors.push(`${p}: the folder holds no .html or .txt files`);
       sources.push(...names.map((n) => ({ path: join(p, n), kind: 'article' as const })));
     } else sources.push({ path: p, kind: /\.json$/i.test(p) ? 'library' : 'article' });

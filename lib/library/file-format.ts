@@ -51,9 +51,51 @@ type Obj = Record<string, unknown>;
 
 const show = (v: unknown): string => {
   if (v === undefined) return 'missing';
-  const s = JSON.stringify(v) ?? String(v);
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    // A value too deep (or too large) to print: say what it is.
+    s = Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v;
+  }
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
+
+/** No field of a library file is nested deeper than a few levels; a file nested past this is refused at once. */
+export const MAX_NESTING = 32;
+
+/**
+ * The path to the first value nested deeper than `limit` levels (`format[0][0][0]...`), or null. Walks the value
+ * with a stack of its own (as deep as the nesting, never longer than `limit`), so a file nested 100,000 levels
+ * deep is refused with a path, not a stack overflow, and a large flat file costs one pass with no copies.
+ */
+export function tooDeepPath(value: unknown, limit = MAX_NESTING): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  type Frame = { v: Obj | unknown[]; keys: string[] | null; i: number };
+  const frame = (v: Obj | unknown[]): Frame => ({ v, keys: Array.isArray(v) ? null : Object.keys(v), i: 0 });
+  const stack: Frame[] = [frame(value as Obj)];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const size = top.keys ? top.keys.length : (top.v as unknown[]).length;
+    if (top.i >= size) {
+      stack.pop();
+      continue;
+    }
+    const key = top.keys ? top.keys[top.i]! : top.i;
+    top.i++;
+    const child = (top.v as Record<string | number, unknown>)[key];
+    if (typeof child !== 'object' || child === null) continue;
+    if (stack.length >= limit)
+      return stack
+        .map((f, d) => {
+          const k = f.keys ? f.keys[f.i - 1]! : f.i - 1;
+          return typeof k === 'number' ? `[${k}]` : d === 0 ? k : `.${k}`;
+        })
+        .join('');
+    stack.push(frame(child as Obj));
+  }
+  return null;
+}
 
 function object(v: unknown, path: string): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(path, `should be an object, not ${show(v)}`);
@@ -248,6 +290,11 @@ function link(v: unknown, path: string, ids: Map<string, number>, existing: Read
  */
 export function validateLibraryFile(json: unknown, options: ValidateOptions = {}): ValidationResult {
   try {
+    const deep = tooDeepPath(json);
+    if (deep !== null) {
+      const shown = deep.length > 40 ? `${deep.slice(0, 37)}...` : deep;
+      throw new Invalid(shown, `is nested more than ${MAX_NESTING} levels deep: this is not a Counterclaim library file`);
+    }
     const f = object(json, 'file');
     if (f.format !== LIBRARY_FORMAT)
       throw new Invalid('format', `should be "${LIBRARY_FORMAT}", not ${show(f.format)}: this is not a Counterclaim library file`);
