@@ -4,9 +4,17 @@ import type { AccusationRow, LibraryDB, LinkRecord, ReportData, ReportRecord } f
 import { LibraryError } from './db';
 import { normalizeTags, prepareReport, toReportData } from './derive';
 import { accusationRows, updatePostings } from './postings';
-import { allReports, getReports, hasReports, lookupIds, putReports } from './store';
+import { accusationCounts, allReports, getReports, hasReports, lookupIds, putReports } from './store';
 import { termsOf, updateTerms } from './terms';
-import { LIBRARY_FORMAT, LIBRARY_VERSION, validateLibraryFile, type LibraryFile, type LibraryLink, type ValidationResult } from './file-format';
+import {
+  LIBRARY_FORMAT,
+  LIBRARY_VERSION,
+  tooDeepPath,
+  validateLibraryFile,
+  type LibraryFile,
+  type LibraryLink,
+  type ValidationResult,
+} from './file-format';
 
 export {
   validateLibraryFile,
@@ -212,7 +220,11 @@ function outsideLinkEnds(file: unknown): string[] {
  * `importCheckedLibrary`.
  */
 export async function checkLibraryFile(db: LibraryDB, json: unknown): Promise<ValidationResult> {
-  return validateLibraryFile(json, { existingIds: await hasReports(db, outsideLinkEnds(json)) });
+  // (A file too deep to walk is refused by the check before its links are read.)
+  if (tooDeepPath(json) !== null) return validateLibraryFile(json);
+  const outside = outsideLinkEnds(json);
+  const existingCounts = await accusationCounts(db, outside);
+  return validateLibraryFile(json, { existingIds: new Set(existingCounts.keys()), existingCounts });
 }
 
 /**

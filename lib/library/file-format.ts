@@ -36,6 +36,8 @@ export type ValidationResult = { ok: true; file: LibraryFile } | { ok: false; er
 export interface ValidateOptions {
   /** Ids already in the library: a link may point at them as well as at the file's reports. */
   existingIds?: ReadonlySet<string>;
+  /** How many accusations those reports have: a link's index into one is checked against it. */
+  existingCounts?: ReadonlyMap<string, number>;
 }
 
 class Invalid extends Error {
@@ -264,15 +266,17 @@ function report(v: unknown, path: string, known: ReadonlyMap<string, string>, id
   positions.set(id, positions.size);
 }
 
-function link(v: unknown, path: string, ids: Map<string, number>, existing: ReadonlySet<string>): void {
+function link(v: unknown, path: string, ids: Map<string, number>, existing: ReadonlySet<string>, counts: ReadonlyMap<string, number>): void {
   const l = object(v, path);
   const end = (key: 'from' | 'to', indexKey: 'fromIndex' | 'toIndex') => {
     const id = string(l, key, path, { min: 1 });
     const index = integer(l, indexKey, path, 0);
-    const count = ids.get(id);
-    if (count === undefined) {
-      if (!existing.has(id)) throw new Invalid(`${path}.${key}`, `${show(id)} is not a report in the file or the library`);
-    } else if (index >= Math.max(1, count)) throw new Invalid(`${path}.${indexKey}`, `${index} is not one of the report's ${count} accusations`);
+    const inFile = ids.get(id);
+    if (inFile === undefined && !existing.has(id)) throw new Invalid(`${path}.${key}`, `${show(id)} is not a report in the file or the library`);
+    // A report in the library is checked like one in the file, when its count is known.
+    const count = inFile ?? counts.get(id);
+    if (count !== undefined && index >= Math.max(1, count))
+      throw new Invalid(`${path}.${indexKey}`, `${index} is not one of the report's ${count} accusations`);
     return id;
   };
   if (end('from', 'fromIndex') === end('to', 'toIndex')) throw new Invalid(`${path}.to`, 'links a report to itself');
@@ -312,7 +316,7 @@ export function validateLibraryFile(json: unknown, options: ValidateOptions = {}
     const positions = new Map<string, number>();
     array(f.reports, 'reports').forEach((r, i) => report(r, `reports[${i}]`, known, ids, positions));
     const links = f.links === undefined ? [] : array(f.links, 'links');
-    links.forEach((l, i) => link(l, `links[${i}]`, ids, options.existingIds ?? new Set()));
+    links.forEach((l, i) => link(l, `links[${i}]`, ids, options.existingIds ?? new Set(), options.existingCounts ?? new Map()));
     return { ok: true, file: { ...(f as unknown as LibraryFile), links: links as LibraryLink[] } };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.message.replace(/^file\./, ''), path: e.path.replace(/^file\.?/, '') || 'file' };

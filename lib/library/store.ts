@@ -551,6 +551,11 @@ export async function getReport(db: LibraryDB, id: string): Promise<ReportRecord
   return typeof id === 'string' ? (await getReports(db, [id]))[0] : undefined;
 }
 
+/** How many accusations each of `ids` that the library holds has (for the indexes of links into the library). */
+export async function accusationCounts(db: LibraryDB, ids: readonly string[]): Promise<Map<string, number>> {
+  return new Map((await getExistingReports(db, ids)).map((r) => [r.id, r.accusations.length]));
+}
+
 /** Which of `ids` the library holds (trashed ones included), without parsing any report. */
 export async function hasReports(db: LibraryDB, ids: readonly string[]): Promise<Set<string>> {
   const wanted = ids.filter((id) => typeof id === 'string');
