@@ -4,12 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureFirefox } from './lib/firefox.mjs';
+import { ensureSoffice } from './lib/soffice.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const chrome = ensureChromium();
 const firefox = ensureFirefox();
+const soffice = ensureSoffice();
 mkdirSync('.cache', { recursive: true });
 
 let passed = 0;
@@ -36,6 +38,7 @@ function vitest(label, args, reportFile) {
   const status = run(bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${reportFile}`], {
     CHROME_PATH: chrome,
     ...(firefox ? { FIREFOX_PATH: firefox } : {}),
+    ...(soffice ? { SOFFICE_PATH: soffice } : {}),
   });
   if (!existsSync(reportFile)) {
     console.error(`${label}: the test runner produced no report (exit ${status}).`);

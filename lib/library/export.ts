@@ -75,14 +75,28 @@ export const CSV_COLUMNS = [
   'confidence',
 ] as const;
 
+/** What a spreadsheet passes over before it looks for a formula: spaces, NULs, zero-width spaces, a byte order mark. */
+// eslint-disable-next-line no-control-regex -- the NUL is what is being matched
+const SKIPPED_BEFORE_FORMULA = /^[\s\u0000\u200B-\u200D\u2060\uFEFF]*/;
+/** A formula's first character, in ASCII or full width (which spreadsheets read as the same). */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. Text that a
- * spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a leading `'`.
+ * spreadsheet would run as a formula gets a leading `'`: one that starts with a tab or a carriage return, or with
+ * = + - @ (or their full-width forms) after any spaces, NULs, zero-width spaces or byte order marks. NULs are taken
+ * out, and a tab inside a cell becomes a space (a spreadsheet may read it as a column break, and what follows as a
+ * cell of its own).
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string') {
+    s = s.replaceAll('\u0000', '');
+    if (s.length > 1) s = s[0] + s.slice(1).replace(/\t/g, ' ');
+    const skipped = SKIPPED_BEFORE_FORMULA.exec(s)![0].length;
+    if (/^[\t\r]/.test(s) || FORMULA_START.test(s.slice(skipped))) s = `'${s}`;
+  }
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
