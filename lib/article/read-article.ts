@@ -1,6 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleContent } from '../types';
 import { canonicalizeUrl } from './canonical-url';
+import { stripBidiControls } from '../text/bidi';
 
 /** Text longer than this is cut before it leaves the page: the analysis reads at most MAX_ANALYSIS_CHARS anyway. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -112,15 +113,7 @@ function meta(doc: Document, ...selectors: string[]): string | null {
   return null;
 }
 
-/**
- * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). A page can use them to make
- * its text display as something else in our views (an override reverses what follows); English news needs none, so
- * they are taken out of everything read from a page.
- */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
+export { stripBidiControls } from '../text/bidi';
 
 /** Normalises a date string to an ISO date (YYYY-MM-DD), or null when it is not a real date. */
 export function normaliseDate(value: string | null | undefined): string | null {

@@ -1,5 +1,6 @@
 import { contentHash } from '../article/content-hash';
 import { canonicalizeUrl } from '../article/canonical-url';
+import { stripBidiControls } from '../text/bidi';
 import type { AccusationRow, LibraryDB, LinkRecord, ReportData, ReportRecord } from './db';
 import { LibraryError } from './db';
 import { normalizeTags, prepareReport, toReportData } from './derive';
@@ -158,8 +159,23 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /** The file's report as the library stores it: canonical URL and hash recomputed (dedupe must agree), tags normalised. */
+/**
+ * An imported report, cleaned as a page read is where no offset depends on it: bidirectional controls are taken out
+ * of its title, byline, site name, notes and tags (its text and quotes keep theirs, since the quotes' offsets
+ * index into the text).
+ */
 function normalizeIncoming(r: ReportData): ReportData {
-  return { ...r, canonicalUrl: canonicalizeUrl(r.canonicalUrl ?? r.url), contentHash: contentHash(r.text), tags: normalizeTags(r.tags) };
+  const clean = (t: string | null) => (t === null ? null : stripBidiControls(t));
+  return {
+    ...r,
+    title: stripBidiControls(r.title),
+    byline: clean(r.byline),
+    siteName: clean(r.siteName),
+    notes: stripBidiControls(r.notes),
+    canonicalUrl: canonicalizeUrl(r.canonicalUrl ?? r.url),
+    contentHash: contentHash(r.text),
+    tags: normalizeTags(r.tags.map(stripBidiControls)),
+  };
 }
 
 const CONTENT_FIELDS = [

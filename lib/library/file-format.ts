@@ -220,9 +220,37 @@ function origin(v: unknown, path: string): void {
       if (typeof e !== 'string' && !(typeof e === 'number' && Number.isFinite(e)))
         throw new Invalid(`${path}.eventIds[${i}]`, `should be an event id, not ${show(e)}`);
     });
-    strings(o, 'sourceUrls', path);
+    webUrls(o, 'sourceUrls', path);
     string(o, 'cameo', path, { min: 1 });
   } else throw new Invalid(`${path}.kind`, `should be "gdelt" or "starter", not ${show(o.kind)}`);
+}
+
+/**
+ * What an imported file may hold, as what a page read may give (lib/extension/schemas.ts LIMITS) and a little
+ * room for what the user wrote: a 10 MB title or note is no report.
+ */
+export const IMPORT_LIMITS = {
+  title: 2_000,
+  shortText: 1_000,
+  text: 2_000_000,
+  notes: 100_000,
+  tag: 200,
+  tags: 500,
+  linkNote: 10_000,
+} as const;
+
+/** A list of http or https addresses (a `javascript:` or `data:` one is never stored). */
+function webUrls(o: Obj, key: string, path: string): void {
+  strings(o, key, path).forEach((v, i) => {
+    let u: URL | null = null;
+    try {
+      u = new URL(v);
+    } catch {
+      // not an address
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
+      throw new Invalid(`${path}.${key}[${i}]`, `${show(v)} is not an http or https address`);
+  });
 }
 
 function report(v: unknown, path: string, known: ReadonlyMap<string, string>, ids: Map<string, number>, positions: Map<string, number>): void {
@@ -233,15 +261,19 @@ function report(v: unknown, path: string, known: ReadonlyMap<string, string>, id
   webUrl(r, 'canonicalUrl', path);
   const hash = string(r, 'contentHash', path);
   if (!/^[0-9a-f]{16}$/.test(hash)) throw new Invalid(`${path}.contentHash`, `${show(hash)} is not 16 hexadecimal characters`);
-  string(r, 'title', path);
-  nullableString(r, 'byline', path);
-  nullableString(r, 'siteName', path);
+  string(r, 'title', path, { max: IMPORT_LIMITS.title });
+  const short = (key: string) => {
+    const t = nullableString(r, key, path);
+    if (t !== null && t.length > IMPORT_LIMITS.shortText) throw new Invalid(`${path}.${key}`, `is longer than ${IMPORT_LIMITS.shortText} characters`);
+  };
+  short('byline');
+  short('siteName');
   const published = nullableString(r, 'publishedAt', path);
   if (published !== null && !isCalendarDate(published))
     throw new Invalid(`${path}.publishedAt`, `${show(published)} is not a real date (YYYY-MM-DD)`);
   const language = string(r, 'language', path);
   if (!/^([a-z]{2}|und)$/.test(language)) throw new Invalid(`${path}.language`, `${show(language)} is not a two-letter language code or "und"`);
-  string(r, 'text', path);
+  string(r, 'text', path, { max: IMPORT_LIMITS.text });
   const accusations = array(r.accusations, `${path}.accusations`);
   accusations.forEach((a, i) => accusation(a, `${path}.accusations[${i}]`, r, known));
   if (r.primary !== null) {
@@ -251,14 +283,16 @@ function report(v: unknown, path: string, known: ReadonlyMap<string, string>, id
   if (!REPORT_SOURCES.includes(r.source as ReportSource))
     throw new Invalid(`${path}.source`, `${show(r.source)} is not a source (${REPORT_SOURCES.join(', ')})`);
   const tags = strings(r, 'tags', path);
+  if (tags.length > IMPORT_LIMITS.tags) throw new Invalid(`${path}.tags`, `has more than ${IMPORT_LIMITS.tags} tags`);
   const seen = new Set<string>();
   tags.forEach((t, i) => {
     if (!t.trim()) throw new Invalid(`${path}.tags[${i}]`, 'is empty');
     if (t !== t.trim()) throw new Invalid(`${path}.tags[${i}]`, `${show(t)} has spaces around it`);
     if (seen.has(t)) throw new Invalid(`${path}.tags[${i}]`, `${show(t)} is there twice`);
+    if (t.length > IMPORT_LIMITS.tag) throw new Invalid(`${path}.tags[${i}]`, `is longer than ${IMPORT_LIMITS.tag} characters`);
     seen.add(t);
   });
-  string(r, 'notes', path);
+  string(r, 'notes', path, { max: IMPORT_LIMITS.notes });
   timestamp(r, 'savedAt', path);
   timestamp(r, 'updatedAt', path);
   if (r.origin !== undefined) origin(r.origin, `${path}.origin`);
@@ -283,7 +317,7 @@ function link(v: unknown, path: string, ids: Map<string, number>, existing: Read
   if (l.kind !== 'confirmed' && l.kind !== 'rejected' && l.kind !== 'manual')
     throw new Invalid(`${path}.kind`, `should be "confirmed", "rejected" or "manual", not ${show(l.kind)}`);
   timestamp(l, 'createdAt', path);
-  if (l.note !== undefined) string(l, 'note', path);
+  if (l.note !== undefined) string(l, 'note', path, { max: IMPORT_LIMITS.linkNote });
 }
 
 /**
