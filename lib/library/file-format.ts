@@ -67,36 +67,34 @@ const show = (v: unknown): string => {
 export const MAX_NESTING = 32;
 
 /**
- * The path to the first value nested deeper than `limit` levels (`format[0][0][0]...`), or null. Walks the value
- * with a stack of its own (as deep as the nesting, never longer than `limit`), so a file nested 100,000 levels
- * deep is refused with a path, not a stack overflow, and a large flat file costs one pass with no copies.
+ * The path to the first value nested deeper than `limit` levels (`format[0][0][0]...`), or null. The walk goes no
+ * deeper than `limit` itself, so a file nested 100,000 levels deep is refused with a path, not a stack overflow,
+ * and a large flat file costs one pass with no copies.
  */
 export function tooDeepPath(value: unknown, limit = MAX_NESTING): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  type Frame = { v: Obj | unknown[]; keys: string[] | null; i: number };
-  const frame = (v: Obj | unknown[]): Frame => ({ v, keys: Array.isArray(v) ? null : Object.keys(v), i: 0 });
-  const stack: Frame[] = [frame(value as Obj)];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const size = top.keys ? top.keys.length : (top.v as unknown[]).length;
-    if (top.i >= size) {
-      stack.pop();
-      continue;
-    }
-    const key = top.keys ? top.keys[top.i]! : top.i;
-    top.i++;
-    const child = (top.v as Record<string | number, unknown>)[key];
-    if (typeof child !== 'object' || child === null) continue;
-    if (stack.length >= limit)
-      return stack
-        .map((f, d) => {
-          const k = f.keys ? f.keys[f.i - 1]! : f.i - 1;
-          return typeof k === 'number' ? `[${k}]` : d === 0 ? k : `.${k}`;
-        })
-        .join('');
-    stack.push(frame(child as Obj));
-  }
-  return null;
+  const path: (string | number)[] = [];
+  const walk = (v: object, depth: number): boolean => {
+    if (depth >= limit) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x !== 'object' || x === null) continue;
+        path.push(i);
+        if (walk(x, depth + 1)) return true;
+        path.pop();
+      }
+    } else
+      for (const k in v) {
+        const x = (v as Obj)[k];
+        if (typeof x !== 'object' || x === null) continue;
+        path.push(k);
+        if (walk(x, depth + 1)) return true;
+        path.pop();
+      }
+    return false;
+  };
+  if (typeof value !== 'object' || value === null || !walk(value, 0)) return null;
+  return path.map((k, d) => (typeof k === 'number' ? `[${k}]` : d === 0 ? k : `.${k}`)).join('');
 }
 
 function object(v: unknown, path: string): Obj {
