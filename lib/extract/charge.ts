@@ -13,13 +13,40 @@ export interface ChargeRow {
   text: string;
 }
 
+/** What the headline and lead say of each charge category, read once per article and shared by its pairs. */
+export interface LeadCharges {
+  /** Each category in the order its words first appear, with their words and the article-level features. */
+  rows: { category: ChargeCategory; text: string; features: Features }[];
+  counts: Map<ChargeCategory, number>;
+  first: ChargeHit | null;
+}
+
+export function readLeadCharges(all: readonly ReadSentence[]): LeadCharges {
+  const byCategory = new Map<ChargeCategory, { category: ChargeCategory; text: string; features: Features }>();
+  const counts = new Map<ChargeCategory, number>();
+  let first: ChargeHit | null = null;
+  for (const r of all) {
+    if (!inReach(r)) continue;
+    for (const h of r.charges) {
+      first ??= h;
+      counts.set(h.category, (counts.get(h.category) ?? 0) + 1);
+      let row = byCategory.get(h.category);
+      if (!row) byCategory.set(h.category, (row = { category: h.category, text: h.text, features: new Map() }));
+      if (r.isHeadline) row.features.set('in-headline', 1);
+      row.features.set(h.weak ? 'weak-term' : 'strong-term', 1);
+    }
+  }
+  return { rows: [...byCategory.values()], counts, first };
+}
+
 /**
  * The charge categories an accusation of `pair` may be of: those of the charge words (event words, document types)
  * of the headline and lead, those the rules gave the pair, and `other`; each with where its words stand to the pair.
  * The headline and lead are read together: a headline's "hacking" and a lead's "cyber campaign" are one charge.
  */
-export function chargeRows(pair: PairRow, all: readonly ReadSentence[], ruleAccusations: readonly Accusation[]): ChargeRow[] {
+export function chargeRows(pair: PairRow, lead: LeadCharges, ruleAccusations: readonly Accusation[]): ChargeRow[] {
   const rows = new Map<ChargeCategory, ChargeRow>();
+  for (const r of lead.rows) rows.set(r.category, { category: r.category, text: r.text, features: new Map(r.features) });
   const rowOf = (category: ChargeCategory, text: string) => {
     let row = rows.get(category);
     if (!row) rows.set(category, (row = { category, features: new Map(), text }));
@@ -28,18 +55,7 @@ export function chargeRows(pair: PairRow, all: readonly ReadSentence[], ruleAccu
   const max = (f: Features, name: string, v: number) => {
     if (v > (f.get(name) ?? 0)) f.set(name, v);
   };
-  let firstHit: ChargeHit | null = null;
-  const counts = new Map<ChargeCategory, number>();
-  for (const r of all) {
-    if (!inReach(r)) continue;
-    for (const h of r.charges) {
-      firstHit ??= h;
-      counts.set(h.category, (counts.get(h.category) ?? 0) + 1);
-      const row = rowOf(h.category, h.text);
-      if (r.isHeadline) max(row.features, 'in-headline', 1);
-      max(row.features, h.weak ? 'weak-term' : 'strong-term', 1);
-    }
-  }
+  const { counts, first: firstHit } = lead;
   for (const c of pair.candidates) {
     const r = c.read;
     if (!r.charges.length) continue;

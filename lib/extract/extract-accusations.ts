@@ -8,7 +8,7 @@ import { candidatesIn, type Candidate } from './rules/run';
 import { generateCandidates, type ArticleContext } from './candidates';
 import { headlineSpeaker, mainSubject } from './syntax';
 import { pairRows, type PairRow } from './pairs';
-import { chargeRows, type ChargeRow } from './charge';
+import { chargeRows, readLeadCharges, type ChargeRow } from './charge';
 import { assembleScored } from './assembly';
 import { getModel } from './model';
 
@@ -57,8 +57,9 @@ export function readArticle({ title, text, siteName }: ExtractOptions): ArticleR
   };
   const candidates = generateCandidates(all, context);
   const rows = pairRows({ candidates, ruleCandidates, ruleAccusations, title: headline, context });
+  const leadCharges = readLeadCharges(all);
   return {
-    pairs: rows.map((row) => ({ row, charges: chargeRows(row, all, ruleAccusations) })),
+    pairs: rows.map((row) => ({ row, charges: chargeRows(row, leadCharges, ruleAccusations) })),
     ruleAccusations,
     all,
     body: bodyRead,

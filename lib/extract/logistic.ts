@@ -39,49 +39,56 @@ export interface FitOptions {
   learningRate: number;
 }
 
-/**
- * Fits the weights by full-batch gradient descent with Adam steps on the mean log loss plus an L2 penalty. Rows
- * are few (thousands) and sparse, so this is quick and deterministic: the same rows give the same weights.
- */
-export function fitLogistic(rows: readonly TrainingRow[], { l2, epochs, learningRate }: FitOptions): LinearModel {
-  const names = [...new Set(rows.flatMap((r) => [...r.features.keys()]))].sort();
+/** The features' names, sorted, and each row's features as indexes into them with their values. */
+function indexRows(rows: readonly Features[]): { names: string[]; sparse: { idx: number[]; val: number[] }[] } {
+  const names = [...new Set(rows.flatMap((f) => [...f.keys()]))].sort();
   const index = new Map(names.map((n, i) => [n, i]));
-  const sparse = rows.map((r) => ({
-    idx: [...r.features.keys()].map((n) => index.get(n)!),
-    val: [...r.features.values()],
-    y: r.label,
-  }));
-  const w = new Float64Array(names.length);
-  const m = new Float64Array(names.length + 1);
-  const v = new Float64Array(names.length + 1);
-  let bias = 0;
-  const n = rows.length || 1;
-  const beta1 = 0.9;
-  const beta2 = 0.999;
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    const g = new Float64Array(names.length + 1);
-    for (const row of sparse) {
-      let z = bias;
-      for (let k = 0; k < row.idx.length; k++) z += w[row.idx[k]!]! * row.val[k]!;
-      const err = sigmoid(z) - row.y;
-      for (let k = 0; k < row.idx.length; k++) g[row.idx[k]!]! += (err * row.val[k]!) / n;
-      g[names.length]! += err / n;
-    }
-    for (let j = 0; j < names.length; j++) g[j]! += l2 * w[j]!;
-    for (let j = 0; j <= names.length; j++) {
-      m[j] = beta1 * m[j]! + (1 - beta1) * g[j]!;
-      v[j] = beta2 * v[j]! + (1 - beta2) * g[j]! * g[j]!;
-      const step = (learningRate * (m[j]! / (1 - beta1 ** epoch))) / (Math.sqrt(v[j]! / (1 - beta2 ** epoch)) + 1e-8);
-      if (j === names.length) bias -= step;
-      else w[j]! -= step;
-    }
+  return { names, sparse: rows.map((f) => ({ idx: [...f.keys()].map((n) => index.get(n)!), val: [...f.values()] })) };
+}
+
+/** One Adam step on `params` from the gradient `g` at step `t` (1-based); `m` and `v` keep the moment estimates. */
+function adamStep(params: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, t: number, learningRate: number): void {
+  for (let j = 0; j < params.length; j++) {
+    m[j] = 0.9 * m[j]! + 0.1 * g[j]!;
+    v[j] = 0.999 * v[j]! + 0.001 * g[j]! * g[j]!;
+    params[j]! -= (learningRate * (m[j]! / (1 - 0.9 ** t))) / (Math.sqrt(v[j]! / (1 - 0.999 ** t)) + 1e-8);
   }
+}
+
+/** The fitted weights, rounded to three decimals, the zero ones left out. */
+function roundedModel(names: readonly string[], w: Float64Array, bias: number): LinearModel {
   const weights: Record<string, number> = {};
   names.forEach((name, j) => {
     const rounded = Math.round(w[j]! * 1000) / 1000;
     if (rounded !== 0) weights[name] = rounded;
   });
   return { bias: Math.round(bias * 1000) / 1000, weights };
+}
+
+/**
+ * Fits the weights by full-batch gradient descent with Adam steps on the mean log loss plus an L2 penalty. Rows
+ * are few (thousands) and sparse, so this is quick and deterministic: the same rows give the same weights.
+ */
+export function fitLogistic(rows: readonly TrainingRow[], { l2, epochs, learningRate }: FitOptions): LinearModel {
+  const { names, sparse } = indexRows(rows.map((r) => r.features));
+  // The weights, then the bias (which takes no penalty).
+  const params = new Float64Array(names.length + 1);
+  const m = new Float64Array(names.length + 1);
+  const v = new Float64Array(names.length + 1);
+  const n = rows.length || 1;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const g = new Float64Array(names.length + 1);
+    sparse.forEach((row, r) => {
+      let z = params[names.length]!;
+      for (let k = 0; k < row.idx.length; k++) z += params[row.idx[k]!]! * row.val[k]!;
+      const err = sigmoid(z) - rows[r]!.label;
+      for (let k = 0; k < row.idx.length; k++) g[row.idx[k]!]! += (err * row.val[k]!) / n;
+      g[names.length]! += err / n;
+    });
+    for (let j = 0; j < names.length; j++) g[j]! += l2 * params[j]!;
+    adamStep(params, g, m, v, epoch, learningRate);
+  }
+  return roundedModel(names, params, params[names.length]!);
 }
 
 /** One choice among options (an article's pairs, a pair's charges): which options are right, if any. */
@@ -100,15 +107,14 @@ export interface ChoiceGroup {
  * The loss is the mean of -log P(right options), plus the L2 penalty; Adam steps, deterministic.
  */
 export function fitConditional(groups: readonly ChoiceGroup[], withNull: boolean, { l2, epochs, learningRate }: FitOptions): LinearModel {
-  const names = [...new Set(groups.flatMap((g) => g.options.flatMap((o) => [...o.keys()])))].sort();
-  const index = new Map(names.map((n, i) => [n, i]));
-  const data = groups
-    .filter((g) => withNull || g.gold.length)
-    .map((g) => ({
-      options: g.options.map((o) => ({ idx: [...o.keys()].map((n) => index.get(n)!), val: [...o.values()] })),
-      gold: new Set(g.gold),
-      weight: g.weight ?? 1,
-    }));
+  const used = groups.filter((g) => withNull || g.gold.length);
+  const { names, sparse } = indexRows(used.flatMap((g) => g.options));
+  let at = 0;
+  const data = used.map((g) => ({
+    options: g.options.map(() => sparse[at++]!),
+    gold: new Set(g.gold),
+    weight: g.weight ?? 1,
+  }));
   const w = new Float64Array(names.length);
   const m = new Float64Array(names.length);
   const v = new Float64Array(names.length);
@@ -128,17 +134,8 @@ export function fitConditional(groups: readonly ChoiceGroup[], withNull: boolean
         if (coef) for (let k = 0; k < o.idx.length; k++) g[o.idx[k]!]! += (coef * o.val[k]!) / n;
       });
     }
-    for (let j = 0; j < names.length; j++) {
-      const gj = g[j]! + l2 * w[j]!;
-      m[j] = 0.9 * m[j]! + 0.1 * gj;
-      v[j] = 0.999 * v[j]! + 0.001 * gj * gj;
-      w[j]! -= (learningRate * (m[j]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[j]! / (1 - 0.999 ** epoch)) + 1e-8);
-    }
+    for (let j = 0; j < names.length; j++) g[j]! += l2 * w[j]!;
+    adamStep(w, g, m, v, epoch, learningRate);
   }
-  const weights: Record<string, number> = {};
-  names.forEach((name, j) => {
-    const rounded = Math.round(w[j]! * 1000) / 1000;
-    if (rounded !== 0) weights[name] = rounded;
-  });
-  return { bias: 0, weights };
+  return roundedModel(names, w, 0);
 }

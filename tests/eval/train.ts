@@ -4,6 +4,7 @@
 // candidate pairs (or none), one chooses a pair's charge category among those the article names. The L2 penalty and the threshold are chosen by 5-fold cross-validation
 // on the training articles, and the confidence bands are calibrated on the held-out folds' predictions.
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { join } from 'node:path';
 import { readArticle, type ArticleReading } from '../../lib/extract/extract-accusations';
 import { fitConditional, fitLogistic, type ChoiceGroup, type LinearModel, type TrainingRow } from '../../lib/extract/logistic';
@@ -266,7 +267,9 @@ const file = {
   charge: model.charge,
   direction: model.direction,
 };
-writeFileSync(join(FIXTURES, '..', '..', 'lib', 'extract', 'data', 'model.json'), JSON.stringify(file, null, 1) + '\n');
+// Written as the repository's formatter writes it, so that a run leaves `prettier --check` clean.
+const modelPath = join(FIXTURES, '..', '..', 'lib', 'extract', 'data', 'model.json');
+writeFileSync(modelPath, await format(JSON.stringify(file), { ...(await resolveConfig(modelPath)), filepath: modelPath }));
 console.log(`\nchosen l2 ${chosen.l2}, threshold ${chosen.threshold}, secondary ${chosen.secondary}, reverse margin ${chosen.margin}`);
 console.log(`cross-validated (${FOLDS} folds, ${examples.length} articles):`, cv);
 console.log('on the training articles:', trainFigure);
